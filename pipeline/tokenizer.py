@@ -1,0 +1,133 @@
+"""A spaCy tokenizer for Vietnamese: word segmentation with exact character offsets.
+
+The text is normalized (:mod:`pipeline.normalize`), each line is segmented by underthesea or pyvi
+(:mod:`pipeline.segmenters`), the words are aligned back to the normalized line
+(:mod:`pipeline.alignment`) and mapped to the original text through the normalization's offset
+map. Tokens are then cut from the original text itself, so ``doc.text == text`` for any input:
+multi-syllable words are single tokens (``Chỉ số``), numbers and dates stay whole (``6,293``,
+``197.671``, ``9/1/2025``), and whitespace other than one trailing space becomes its own token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import DummyTokenizer
+from spacy.vocab import Vocab
+
+from .alignment import align_words, cover, merge_protected
+from .normalize import normalize
+from .segmenters import check_segmenter, get_segmenter
+
+#: ranges no word boundary may cut: numbers with separators, dates, URLs, e-mail addresses
+PROTECTED = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+(?:[.,:/-]\d+)+"
+)
+
+
+def create_tokenizer(segmenter: str = "underthesea") -> Callable[[Language], "VietnameseTokenizer"]:
+    """Registered as ``vnie.Tokenizer.v1`` (entry point ``spacy_tokenizers``)."""
+    check_segmenter(segmenter)
+
+    def make(nlp: Language) -> VietnameseTokenizer:
+        return VietnameseTokenizer(nlp.vocab, segmenter=segmenter)
+
+    return make
+
+
+class VietnameseTokenizer(DummyTokenizer):
+    def __init__(self, vocab: Vocab, *, segmenter: str = "underthesea") -> None:
+        self.vocab = vocab
+        self.segmenter = check_segmenter(segmenter)
+
+    def __reduce__(self):
+        return _rebuild, (self.vocab, self.segmenter)
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = words_and_spaces(text, token_ranges(text, self.segmenter))
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _get_config(self) -> dict[str, Any]:
+        return {"segmenter": self.segmenter}
+
+    def _set_config(self, config: dict[str, Any]) -> None:
+        self.segmenter = check_segmenter(config.get("segmenter", "underthesea"))
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> VietnameseTokenizer:
+        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = util.ensure_path(path)
+        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> VietnameseTokenizer:
+        path = util.ensure_path(path)
+        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
+        return self
+
+
+def _rebuild(vocab: Vocab, segmenter: str) -> VietnameseTokenizer:
+    return VietnameseTokenizer(vocab, segmenter=segmenter)
+
+
+def token_ranges(text: str, segmenter: str = "underthesea") -> list[tuple[int, int]]:
+    """Sorted, non-overlapping ``[start, end)`` ranges of the tokens of ``text``.
+
+    Every non-space character of ``text`` lies in exactly one range.
+    """
+    normalized = normalize(text)
+    segment = get_segmenter(segmenter)
+    ranges: list[tuple[int, int]] = []
+    for line_start, line in _lines(normalized.text):
+        words = align_words(line, segment(line))
+        ranges.extend((line_start + start, line_start + end) for start, end in words)
+    ranges = merge_protected(ranges, [m.span() for m in PROTECTED.finditer(normalized.text)])
+    source = [normalized.to_source(start, end) for start, end in ranges]
+    return cover(text, source)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield start, line
+        start += len(line) + 1
+
+
+def words_and_spaces(text: str, ranges: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
+    """spaCy's ``words`` and ``spaces`` for token ``ranges`` that cover every non-space character.
+
+    One space after a token is its trailing space; any other whitespace becomes a token of its own.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for start, end in ranges:
+        _add_gap(text[position:start], words, spaces)
+        words.append(text[start:end])
+        spaces.append(False)
+        position = end
+    _add_gap(text[position:], words, spaces)
+    return words, spaces
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+    if not gap:
+        return
+    if gap[0] == " " and words and not spaces[-1] and not words[-1].isspace():
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)

@@ -1,0 +1,51 @@
+"""Shared fixtures: paths to the project's data, and guards for optional resources.
+
+Tests that need ``../shared`` or Chromium skip when the resource is absent on a developer's
+machine and fail when ``CI=true``, so that CI can never pass by skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SHARED_CORPUS = SHARED / "corpus"
+SHARED_ANNOTATION = SHARED / "annotation"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _require(available: bool, what: str) -> None:
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required when CI=true")
+    pytest.skip(f"{what} is not available here")
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    _require(SHARED_CORPUS.is_dir(), f"the shared corpus ({SHARED_CORPUS})")
+    return SHARED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def shared_annotation() -> Path:
+    _require(SHARED_ANNOTATION.is_dir(), f"the shared annotation folder ({SHARED_ANNOTATION})")
+    return SHARED_ANNOTATION
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    _require(path is not None, "Chromium (Debian package `chromium`)")
+    return path
