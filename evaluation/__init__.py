@@ -1,0 +1,1 @@
+"""Scoring predictions against gold documents of ``annotations/FORMAT.md`` (``vnie evaluate``)."""

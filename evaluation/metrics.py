@@ -66,3 +66,28 @@ def to_python(value: Any) -> Any:
     if isinstance(value, np.integer):
         return int(value)
     return value
+
+
+def count(value: Number) -> np.ndarray:
+    """A summed count as integers (resampled sums of integer counts are whole numbers)."""
+    return np.rint(np.asarray(value, dtype=float)).astype(np.int64)
+
+
+def detection_counts(gold: set[Any] | frozenset[Any], pred: set[Any] | frozenset[Any]) -> dict[str, int]:
+    """True positives, false positives and false negatives of exact item matching."""
+    hits = len(gold & pred)
+    return {"tp": hits, "fp": len(pred) - hits, "fn": len(gold) - hits}
+
+
+def detection_scores(totals: Totals, prefix: str) -> dict[str, Any]:
+    """``p``, ``r``, ``f``, ``tp``, ``fp``, ``fn`` of the counters ``<prefix>/tp`` etc."""
+    tp, fp, fn = (total(totals, f"{prefix}/{name}") for name in ("tp", "fp", "fn"))
+    precision, recall, f1 = prf(tp, tp + fp, tp + fn)
+    return {"p": precision, "r": recall, "f": f1, "tp": count(tp), "fp": count(fp), "fn": count(fn)}
+
+
+def add_counts(totals: dict[str, int], counts: Mapping[str, int]) -> dict[str, int]:
+    """Add one document's counters into ``totals`` (in place) and return it."""
+    for key, value in counts.items():
+        totals[key] = totals.get(key, 0) + value
+    return totals

@@ -49,3 +49,18 @@ def chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     _require(path is not None, "Chromium (Debian package `chromium`)")
     return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default pipeline (underthesea segmenter), loaded once."""
+    from pipeline.language import create_pipeline
+
+    return create_pipeline()
+
+
+@pytest.fixture(scope="session")
+def nlp_pyvi():
+    from pipeline.language import create_pipeline
+
+    return create_pipeline(segmenter="pyvi")

@@ -1,0 +1,104 @@
+"""Sentences of GUIDELINES.md and the excerpts that show an error in its sentence.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by whitespace or the end of the text (a
+closing quote or bracket may stand between), at a line break, or at a caption's ``|``. A dot
+inside a number (``8.000``) or after an abbreviation (``TP.``, an initial) ends nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n|\|")
+#: words that a dot after them abbreviates (single capital letters are initials, also exempt)
+ABBREVIATIONS = frozenset({"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "NXB", "TX", "TT", "St", "Mr", "Mrs", "Ms", "Dr"})
+#: longest excerpt shown, in characters, before it is clipped around the marks
+EXCERPT_LIMIT = 320
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text``, without surrounding whitespace."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group() == "." and _after_abbreviation(text, match.start()):
+            continue
+        end = match.start() if match.group() in ("\n", "|") else match.end()
+        _append_stripped(bounds, text, start, end)
+        start = match.end()
+    _append_stripped(bounds, text, start, len(text))
+    return bounds
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:dot]
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _append_stripped(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        bounds.append((start, end))
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted stretch of an excerpt, relative to its start; ``role`` is ``gold`` or ``pred``."""
+
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The sentence(s) around an error, with the spans involved marked."""
+
+    text: str
+    marks: tuple[Mark, ...]
+    clipped_start: bool = False
+    clipped_end: bool = False
+
+    def segments(self) -> list[tuple[str, frozenset[str]]]:
+        """The text cut at every mark boundary, each piece with the roles that cover it."""
+        cuts = sorted({0, len(self.text), *(m.start for m in self.marks), *(m.end for m in self.marks)})
+        pieces = []
+        for start, end in zip(cuts, cuts[1:]):
+            roles = frozenset(m.role for m in self.marks if m.start <= start and end <= m.end)
+            pieces.append((self.text[start:end], roles))
+        return pieces
+
+
+def make_excerpt(
+    text: str, bounds: Sequence[tuple[int, int]], marks: Sequence[tuple[int, int, str]], limit: int = EXCERPT_LIMIT
+) -> Excerpt:
+    """The sentences of ``text`` that hold ``marks`` (document offsets), clipped to ``limit`` characters."""
+    low = min(start for start, _, _ in marks)
+    high = max(end for _, end, _ in marks)
+    start, end = _sentence_range(bounds, low, high)
+    clipped_start = clipped_end = False
+    if end - start > limit:
+        margin = max(0, (limit - (high - low)) // 2)
+        new_start, new_end = max(start, low - margin), min(end, high + margin)
+        clipped_start, clipped_end = new_start > start, new_end < end
+        start, end = new_start, new_end
+    relative = tuple(Mark(max(s, start) - start, min(e, end) - start, role) for s, e, role in marks)
+    return Excerpt(text[start:end], relative, clipped_start, clipped_end)
+
+
+def _sentence_range(bounds: Sequence[tuple[int, int]], low: int, high: int) -> tuple[int, int]:
+    starts = [start for start, _ in bounds]
+    first = max(0, bisect_right(starts, low) - 1)
+    last = max(0, bisect_right(starts, max(low, high - 1)) - 1)
+    if not bounds:
+        return low, high
+    return min(bounds[first][0], low), max(bounds[last][1], high)
