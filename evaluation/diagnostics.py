@@ -14,11 +14,11 @@ the one-to-one matching of the scores. Error kinds:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .annotations import RelationKey, SpanKey
+from .annotations import AnnotationIndex, RelationKey, SpanKey
 from .attributes import attribute_matches, attribute_value
-from .excerpts import Excerpt, make_excerpt, sentence_bounds
+from .excerpts import Excerpt, SentenceIndex
 from .pairing import DocPair
 from .strategies import align_spans
 
@@ -36,7 +36,17 @@ class ErrorCase:
     pred: SpanKey | RelationKey | None
     #: what differs, in words (labels, attributes)
     detail: str
-    excerpt: Excerpt
+    sentences: SentenceIndex = field(repr=False, compare=False, default_factory=lambda: SentenceIndex(""))
+
+    @property
+    def marks(self) -> list[tuple[int, int, str]]:
+        """The gold and predicted stretches (document offsets) to highlight."""
+        return [*_marks(self.gold, "gold"), *_marks(self.pred, "pred")]
+
+    @property
+    def excerpt(self) -> Excerpt:
+        """The sentence(s) of the error with its spans marked (computed when asked for)."""
+        return self.sentences.excerpt(self.marks)
 
 
 def confusion_table(pairs: Sequence[DocPair]) -> dict[str, dict[str, int]]:
@@ -76,12 +86,10 @@ def find_errors(pairs: Sequence[DocPair]) -> list[ErrorCase]:
 class _ErrorLister:
     def __init__(self, pair: DocPair) -> None:
         self.pair = pair
-        self.bounds = sentence_bounds(pair.text)
+        self.sentences = SentenceIndex(pair.text)
 
     def case(self, kind: str, item: str, gold: SpanKey | RelationKey | None, pred: SpanKey | RelationKey | None, detail: str) -> ErrorCase:
-        marks = [*_marks(gold, "gold"), *_marks(pred, "pred")]
-        excerpt = make_excerpt(self.pair.text, self.bounds, marks)
-        return ErrorCase(kind, item, self.pair.doc_id, gold, pred, detail, excerpt)
+        return ErrorCase(kind, item, self.pair.doc_id, gold, pred, detail, self.sentences)
 
     def quote(self, span: SpanKey) -> str:
         return f"«{self.pair.text[span.start:span.end]}» {span.label}"
@@ -121,8 +129,8 @@ class _ErrorLister:
         parts = [f"{name}: gold {self.show(name, gold, quantity)} / predicted {self.show(name, pred, quantity)}" for name in wrong]
         return [self.case("wrong attribute", "span", quantity, quantity, f"{self.quote(quantity)}: " + "; ".join(parts))]
 
-    def show(self, name: str, document: object, quantity: SpanKey) -> str:
-        value = attribute_value(document, quantity, name)  # type: ignore[arg-type]
+    def show(self, name: str, document: AnnotationIndex, quantity: SpanKey) -> str:
+        value = attribute_value(document, quantity, name)
         if name == "indicator" and value is not None:
             return f"«{self.pair.text[value[0]:value[1]]}»"
         return repr(value)

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n|\|")
 #: words that a dot after them abbreviates (single capital letters are initials, also exempt)
@@ -78,27 +79,38 @@ class Excerpt:
         return pieces
 
 
-def make_excerpt(
-    text: str, bounds: Sequence[tuple[int, int]], marks: Sequence[tuple[int, int, str]], limit: int = EXCERPT_LIMIT
-) -> Excerpt:
-    """The sentences of ``text`` that hold ``marks`` (document offsets), clipped to ``limit`` characters."""
-    low = min(start for start, _, _ in marks)
-    high = max(end for _, end, _ in marks)
-    start, end = _sentence_range(bounds, low, high)
-    clipped_start = clipped_end = False
-    if end - start > limit:
-        margin = max(0, (limit - (high - low)) // 2)
-        new_start, new_end = max(start, low - margin), min(end, high + margin)
-        clipped_start, clipped_end = new_start > start, new_end < end
-        start, end = new_start, new_end
-    relative = tuple(Mark(max(s, start) - start, min(e, end) - start, role) for s, e, role in marks)
-    return Excerpt(text[start:end], relative, clipped_start, clipped_end)
+class SentenceIndex:
+    """The sentences of one text, found on first use, and excerpts of them."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
 
-def _sentence_range(bounds: Sequence[tuple[int, int]], low: int, high: int) -> tuple[int, int]:
-    starts = [start for start, _ in bounds]
-    first = max(0, bisect_right(starts, low) - 1)
-    last = max(0, bisect_right(starts, max(low, high - 1)) - 1)
-    if not bounds:
-        return low, high
-    return min(bounds[first][0], low), max(bounds[last][1], high)
+    @cached_property
+    def bounds(self) -> list[tuple[int, int]]:
+        return sentence_bounds(self.text)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [start for start, _ in self.bounds]
+
+    def sentence_range(self, low: int, high: int) -> tuple[int, int]:
+        """From the start of the sentence holding ``low`` to the end of the one holding ``high - 1``."""
+        if not self.bounds:
+            return low, high
+        first = max(0, bisect_right(self.starts, low) - 1)
+        last = max(0, bisect_right(self.starts, max(low, high - 1)) - 1)
+        return min(self.bounds[first][0], low), max(self.bounds[last][1], high)
+
+    def excerpt(self, marks: Sequence[tuple[int, int, str]], limit: int = EXCERPT_LIMIT) -> Excerpt:
+        """The sentences that hold ``marks`` (document offsets), clipped to ``limit`` characters."""
+        low = min(start for start, _, _ in marks)
+        high = max(end for _, end, _ in marks)
+        start, end = self.sentence_range(low, high)
+        clipped_start = clipped_end = False
+        if end - start > limit:
+            margin = max(0, (limit - (high - low)) // 2)
+            new_start, new_end = max(start, low - margin), min(end, high + margin)
+            clipped_start, clipped_end = new_start > start, new_end < end
+            start, end = new_start, new_end
+        relative = tuple(Mark(max(s, start) - start, min(e, end) - start, role) for s, e, role in marks)
+        return Excerpt(self.text[start:end], relative, clipped_start, clipped_end)

@@ -22,14 +22,12 @@ ALL = "ALL"
 
 def span_counts(gold: Sequence[SpanKey], pred: Sequence[SpanKey]) -> dict[str, int]:
     """One document's counters, keyed ``spans/<schema>/<label or ALL>/<counter>`` (zeros left out)."""
+    overall = align_spans([s for s in gold if s.label in LABELS], [s for s in pred if s.label in LABELS])
+    groups = {ALL: overall}
+    for label in sorted({span.label for span in (*overall.gold, *overall.pred)}):
+        groups[label] = overall.restricted(label)
     counts: dict[str, int] = {}
-    gold = [span for span in gold if span.label in LABELS]
-    pred = [span for span in pred if span.label in LABELS]
-    groups = {ALL: (gold, pred)}
-    for label in sorted({span.label for span in gold} | {span.label for span in pred}):
-        groups[label] = ([s for s in gold if s.label == label], [s for s in pred if s.label == label])
-    for group, (gold_spans, pred_spans) in groups.items():
-        alignment = align_spans(gold_spans, pred_spans)
+    for group, alignment in groups.items():
         for strategy in STRATEGIES:
             for counter, value in strategy.count(alignment).as_dict().items():
                 if value:

@@ -53,6 +53,14 @@ class SpanAlignment:
     #: for each prediction, the indices of the gold spans it overlaps enough, in gold order
     overlaps: tuple[tuple[int, ...], ...]
 
+    def restricted(self, label: str) -> SpanAlignment:
+        """The alignment of the spans of one label only (as if aligned on their own)."""
+        renumber = {old: new for new, old in enumerate(i for i, span in enumerate(self.gold) if span.label == label)}
+        gold = tuple(self.gold[old] for old in renumber)
+        kept = [(span, overlapped) for span, overlapped in zip(self.pred, self.overlaps) if span.label == label]
+        overlaps = tuple(tuple(renumber[i] for i in overlapped if i in renumber) for _, overlapped in kept)
+        return SpanAlignment(gold, tuple(span for span, _ in kept), overlaps)
+
 
 def sufficient_overlap(pred: SpanKey, gold: SpanKey, min_overlap_percentage: float = 1.0) -> bool:
     """nervaluate's test: the overlap covers at least ``min_overlap_percentage`` % of the gold span."""
@@ -92,16 +100,20 @@ class MatchStrategy(ABC):
     partial_credit: ClassVar[bool] = False
 
     def count(self, alignment: SpanAlignment) -> MatchCounts:
-        counts = MatchCounts()
+        tally = dict.fromkeys(COUNTERS, 0)
         used: set[int] = set()
+        gold = alignment.gold
         for pred, overlapped in zip(alignment.pred, alignment.overlaps):
-            candidates = [(index, alignment.gold[index]) for index in overlapped if index not in used]
+            candidates = [(index, gold[index]) for index in overlapped if index not in used]
+            if not candidates:
+                tally["spurious"] += 1
+                continue
             outcome, gold_index = self.judge(pred, candidates)
-            setattr(counts, outcome, getattr(counts, outcome) + 1)
+            tally[outcome] += 1
             if gold_index is not None:
                 used.add(gold_index)
-        counts.missed = len(alignment.gold) - len(used)
-        return counts
+        tally["missed"] = len(gold) - len(used)
+        return MatchCounts(**tally)
 
     @abstractmethod
     def judge(self, pred: SpanKey, candidates: Candidates) -> Judgement:

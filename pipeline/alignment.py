@@ -39,6 +39,12 @@ def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
     for word in words:
+        while cursor < len(text) and text[cursor].isspace():
+            cursor += 1
+        if word and text.startswith(word, cursor):  # the common case: the word stands as written
+            spans.append((cursor, cursor + len(word)))
+            cursor += len(word)
+            continue
         syllables: list[tuple[int, int]] = []
         for syllable in word.split():
             start = _find(skel, skeleton(syllable), cursor)

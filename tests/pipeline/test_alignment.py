@@ -12,6 +12,8 @@ from pipeline.alignment import align_words, cover, merge_protected, skeleton
         ("a b", ["a", "x", "b"], [(0, 1), (2, 3)]),  # a word that is not in the text is left out
         ("TP. Hồ", ["TP.", "Hồ"], [(0, 3), (4, 6)]),
         ("", [], []),
+        ("ab", ["", "ab"], [(0, 2)]),  # an empty word gives no empty token
+        ("Chỉ số  tăng", ["Chỉ số", "tăng"], [(0, 6), (8, 12)]),
     ],
 )
 def test_align_words(text, words, expected):
