@@ -117,8 +117,8 @@ def perturb(rng: random.Random, gold: Document) -> Document:
         span = span.model_copy(deep=True)
         if span.label in PLAIN_LABELS and rng.random() < 0.08:
             span.label = rng.choice(PLAIN_LABELS)
-        if " " in span.text and rng.random() < 0.1:
-            cut = span.text.index(" ") + 1
+        cut = span.text.find(" ") + 1
+        if cut and span.text[cut].isalnum() and rng.random() < 0.1:
             span.start += cut
             span.text = text[span.start : span.end]
         if span.label == "QUANTITY" and rng.random() < 0.2:

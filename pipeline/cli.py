@@ -94,6 +94,36 @@ def validate(
         raise typer.Exit(code=1)
 
 
+@app.command()
+def anchor(
+    drafts: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Annotation drafts (JSON)."),
+    output: Path = typer.Option(..., "-o", "--output", dir_okay=False, help="Output JSONL file."),
+    corpus: Path | None = typer.Option(None, "--corpus", exists=True, file_okay=False, help="Corpus folder for drafts that name a source."),
+) -> None:
+    """Turn context-anchored drafts into validated records (standoff when a draft names a source)."""
+    from .anchoring import anchor_draft, read_draft
+    from .jsonl import write_documents
+    from .validation import validate_file
+
+    documents, problems = [], []
+    for path in drafts:
+        try:
+            documents.append(anchor_draft(read_draft(path), corpus))
+        except VnieError as error:
+            problems.append(f"{path}: {error}")
+    for problem in problems:
+        console.print(problem, markup=False, highlight=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(code=1)
+    write_documents(output, documents)
+    report = validate_file(output, corpus)
+    for violation in report.violations:
+        console.print(str(violation), markup=False, highlight=False, soft_wrap=True)
+    Console().print(_validation_table([report]))
+    if not report.ok:
+        raise typer.Exit(code=1)
+
+
 def _validation_table(reports) -> Table:
     """One column a file (and their total when there are several), one row a count."""
     table = Table(title="vnie validate")

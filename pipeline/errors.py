@@ -46,12 +46,15 @@ class Errors:
     E002 = "{path}: no such file or folder"
     E003 = "{path}: unsupported input (expected .txt, .jsonl or a folder)"
     E004 = "{path}: invalid documents:\n{violations}"
-    E005 = "{path}: line {line}: standoff record {doc_id!r} cannot be read without a corpus folder"
+    E005 = "draft {doc_id!r} names source {source!r}: give the corpus folder (--corpus)"
     E006 = "unknown segmenter {name!r}; choose one of {choices}"
     E007 = "{path}: the pattern matched no input files"
     E008 = "{path}: is not a file of this batch's output (line {line}: {detail}); remove it or choose another output"
     E009 = "document id {doc_id!r} occurs twice in the input: {first} and {second}"
-    E010 = "{path}: cannot write output next to it: {detail}"
+    E011 = "{path}: not a valid annotation draft: {detail}"
+    E012 = "draft {doc_id!r}: give either `text` or `source`, not both or neither"
+    E013 = "draft {doc_id!r}: span {span_id}: ctx {ctx!r} occurs {count} times in the text (it must occur once)"
+    E014 = "draft {doc_id!r}: span {span_id}: text {text!r} is not inside its ctx {ctx!r}"
     # evaluation (``evaluation/``)
     E101 = "{path}: the gold file holds no documents, so there is nothing to score"
     E102 = (
