@@ -29,7 +29,9 @@ from evaluation.evaluate import evaluate, write_report  # noqa: E402
 from pipeline.document import RELATION_TYPES, Document, Relation, Span  # noqa: E402
 from pipeline.jsonl import write_documents  # noqa: E402
 
-SYLLABLES = "công thương tỉnh sản xuất tăng trưởng giá trị xuất khẩu nhập doanh nghiệp kế hoạch năm tháng quý".split()
+SYLLABLES = ("công thương tỉnh sản xuất tăng trưởng giá trị xuất khẩu nhập doanh nghiệp kế hoạch năm tháng quý").split(
+    " "
+)
 PHRASES = {
     "ORG": ["Sở Công Thương", "UBND tỉnh Thanh Hóa", "Bộ Công Thương", "Tập đoàn Hòa Phát", "EVN"],
     "OFFICIAL": ["Mai Xuân Liêm", "Trịnh Thị Thu Hiền", "Đỗ Thắng Hải"],
@@ -128,7 +130,8 @@ def perturb(rng: random.Random, gold: Document) -> Document:
     relations = [
         relation
         for relation in gold.relations
-        if (labels.get(relation.head), labels.get(relation.tail)) == RELATION_TYPES[relation.label] and rng.random() < 0.9
+        if (labels.get(relation.head), labels.get(relation.tail)) == RELATION_TYPES[relation.label]
+        and rng.random() < 0.9
     ]
     return Document(id=gold.id, text=text, spans=kept, relations=relations)
 
@@ -159,11 +162,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         gold, pred, baseline = make_files(folder, args.documents, args.seed)
-        spans = sum(1 for _ in open(gold, encoding="utf-8"))
-        print(f"{spans} documents, gold {gold.stat().st_size / 1e6:.1f} MB")
+        spans = gold.read_text(encoding="utf-8").count('"start": ')
+        print(f"{args.documents} documents, {spans} gold spans, gold file {gold.stat().st_size / 1e6:.1f} MB")
         for name, other in (("evaluate", None), ("evaluate --baseline", baseline)):
             times = [time_once(gold, pred, other, folder / "report") for _ in range(args.repeats)]
-            print(f"{name}: median {statistics.median(times):.2f} s over {args.repeats} runs (min {min(times):.2f}, max {max(times):.2f})")
+            spread = f"min {min(times):.2f}, max {max(times):.2f}"
+            print(f"{name}: median {statistics.median(times):.2f} s over {args.repeats} runs ({spread})")
 
 
 if __name__ == "__main__":

@@ -58,11 +58,15 @@ def evaluate_command(
             return
         written = write_report(evaluation, out)
         facts = evaluation.system.scores["facts_f"]
-        typer.echo(f"Fact F1 {'–' if facts is None else f'{facts:.3f}'}; wrote " + ", ".join(str(path) for path in written))
+        typer.echo(
+            f"Fact F1 {'–' if facts is None else f'{facts:.3f}'}; wrote " + ", ".join(str(path) for path in written)
+        )
 
 
 def baseline_command(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="Gold JSONL file (its texts are tagged)."),
+    gold: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, readable=True, help="Gold JSONL file (its texts are tagged)."
+    ),
     output: Path = typer.Option(..., "--output", "-o", dir_okay=False, help="Prediction JSONL file to write."),
     corpus: Path | None = typer.Option(
         None, "--corpus", exists=True, file_okay=False, help="Corpus folder of the standoff records' texts."
@@ -81,4 +85,6 @@ def _progress(documents: Sequence[LoadedDocument]) -> Iterable[LoadedDocument]:
     from rich.console import Console
     from rich.progress import track
 
-    return track(documents, description="underthesea ner", total=len(documents), console=Console(stderr=True), transient=True)
+    return track(
+        documents, description="underthesea ner", total=len(documents), console=Console(stderr=True), transient=True
+    )

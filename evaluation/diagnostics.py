@@ -36,7 +36,8 @@ class ErrorCase:
     pred: SpanKey | RelationKey | None
     #: what differs, in words (labels, attributes)
     detail: str
-    sentences: SentenceIndex = field(repr=False, compare=False, default_factory=lambda: SentenceIndex(""))
+    #: the document's sentences, for the excerpt
+    sentences: SentenceIndex = field(repr=False, compare=False)
 
     @property
     def marks(self) -> list[tuple[int, int, str]]:
@@ -88,11 +89,13 @@ class _ErrorLister:
         self.pair = pair
         self.sentences = SentenceIndex(pair.text)
 
-    def case(self, kind: str, item: str, gold: SpanKey | RelationKey | None, pred: SpanKey | RelationKey | None, detail: str) -> ErrorCase:
+    def case(
+        self, kind: str, item: str, gold: SpanKey | RelationKey | None, pred: SpanKey | RelationKey | None, detail: str
+    ) -> ErrorCase:
         return ErrorCase(kind, item, self.pair.doc_id, gold, pred, detail, self.sentences)
 
     def quote(self, span: SpanKey) -> str:
-        return f"«{self.pair.text[span.start:span.end]}» {span.label}"
+        return f"«{self.pair.text[span.start : span.end]}» {span.label}"
 
     def span_errors(self) -> list[ErrorCase]:
         alignment = align_spans(self.pair.gold.spans, self.pair.pred.spans, min_overlap_percentage=0.0)
@@ -113,10 +116,14 @@ class _ErrorLister:
         same = [gold for gold in golds if gold.offsets == pred.offsets]
         if not same:
             detail = "gold {} / predicted {}"
-            return [self.case("wrong boundary", "span", gold, pred, detail.format(self.quote(gold), self.quote(pred))) for gold in golds]
+            return [
+                self.case("wrong boundary", "span", gold, pred, detail.format(self.quote(gold), self.quote(pred)))
+                for gold in golds
+            ]
         gold = same[0]
         if gold.label != pred.label:
-            return [self.case("wrong label", "span", gold, pred, f"«{self.pair.text[gold.start:gold.end]}» gold {gold.label} / predicted {pred.label}")]
+            detail = f"«{self.pair.text[gold.start : gold.end]}» gold {gold.label} / predicted {pred.label}"
+            return [self.case("wrong label", "span", gold, pred, detail)]
         if gold.label == "QUANTITY":
             return self.attribute_errors(gold)
         return []
@@ -126,13 +133,18 @@ class _ErrorLister:
         wrong = [name for name, equal in attribute_matches(gold, pred, quantity).items() if not equal]
         if not wrong:
             return []
-        parts = [f"{name}: gold {self.show(name, gold, quantity)} / predicted {self.show(name, pred, quantity)}" for name in wrong]
-        return [self.case("wrong attribute", "span", quantity, quantity, f"{self.quote(quantity)}: " + "; ".join(parts))]
+        parts = [
+            f"{name}: gold {self.show(name, gold, quantity)} / predicted {self.show(name, pred, quantity)}"
+            for name in wrong
+        ]
+        return [
+            self.case("wrong attribute", "span", quantity, quantity, f"{self.quote(quantity)}: " + "; ".join(parts))
+        ]
 
     def show(self, name: str, document: AnnotationIndex, quantity: SpanKey) -> str:
         value = attribute_value(document, quantity, name)
         if name == "indicator" and value is not None:
-            return f"«{self.pair.text[value[0]:value[1]]}»"
+            return f"«{self.pair.text[value[0] : value[1]]}»"
         return repr(value)
 
     def relation_errors(self) -> list[ErrorCase]:
@@ -153,7 +165,9 @@ class _ErrorLister:
 
     def describe(self, relation: RelationKey) -> str:
         head, tail = relation.head, relation.tail
-        return f"«{self.pair.text[head.start:head.end]}» -{relation.label}-> «{self.pair.text[tail.start:tail.end]}»"
+        return (
+            f"«{self.pair.text[head.start : head.end]}» -{relation.label}-> «{self.pair.text[tail.start : tail.end]}»"
+        )
 
 
 def _marks(item: SpanKey | RelationKey | None, role: str) -> list[tuple[int, int, str]]:

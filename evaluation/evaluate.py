@@ -98,8 +98,6 @@ def evaluate(
 ) -> Evaluation:
     """Score the prediction file ``pred`` (and ``baseline``, if given) against ``gold``."""
     gold_documents = load_documents(gold, corpus)
-    if not gold_documents:
-        raise VnieError(Errors.E101.format(path=gold)) from None
     systems = [(Path(pred), load_documents(pred, corpus))]
     if baseline is not None:
         systems.append((Path(baseline), load_documents(baseline, corpus)))
@@ -125,21 +123,30 @@ def evaluate_documents(
         totals = resampled_totals(tables, settings)
         replicates = [replicate_scores(resampled, scores_from_totals) for resampled in totals]
         points = [add_intervals(point, replicate, settings.confidence) for point, replicate in zip(points, replicates)]
-    results = [
-        _system_result(path, pairing, point) for (path, _), pairing, point in zip(systems, pairings, points)
-    ]
+    results: list[SystemResult] = []
+    for (path, _), pairing, point in zip(systems, pairings, points):
+        results.append(_system_result(path, pairing, point, results[0].name if results else None))
     if len(results) == 1:
         return Evaluation(gold_path, settings, results[0])
     comparison = paired_comparison(
-        points[0], points[1], replicates[0] if replicates else None, replicates[1] if replicates else None, settings.confidence
+        points[0],
+        points[1],
+        replicates[0] if replicates else None,
+        replicates[1] if replicates else None,
+        settings.confidence,
     )
-    shared = tuple(label for label in points[0]["spans_strict_per_type"] if label in results[0].predicted_labels() & results[1].predicted_labels())
+    shared = tuple(
+        label
+        for label in points[0]["spans_strict_per_type"]
+        if label in results[0].predicted_labels() & results[1].predicted_labels()
+    )
     return Evaluation(gold_path, settings, results[0], results[1], comparison, shared)
 
 
-def _system_result(path: Path, pairing: Pairing, scores: dict[str, Any]) -> SystemResult:
+def _system_result(path: Path, pairing: Pairing, scores: dict[str, Any], taken: str | None = None) -> SystemResult:
+    name = path.stem if path.stem != taken else f"{path.stem} (baseline)"
     errors = tuple(find_errors(pairing.pairs))
-    return SystemResult(path.stem, str(path), pairing, scores, confusion_table(pairing.pairs), errors)
+    return SystemResult(name, str(path), pairing, scores, confusion_table(pairing.pairs), errors)
 
 
 def write_report(evaluation: Evaluation, out: str | Path) -> list[Path]:

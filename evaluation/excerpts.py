@@ -1,9 +1,4 @@
-"""Sentences of GUIDELINES.md and the excerpts that show an error in its sentence.
-
-A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by whitespace or the end of the text (a
-closing quote or bracket may stand between), at a line break, or at a caption's ``|``. A dot
-inside a number (``8.000``) or after an abbreviation (``TP.``, an initial) ends nothing.
-"""
+"""The excerpts that show an error in its sentence (sentences as :mod:`pipeline.sentences` finds them)."""
 
 from __future__ import annotations
 
@@ -13,42 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n|\|")
-#: words that a dot after them abbreviates (single capital letters are initials, also exempt)
-ABBREVIATIONS = frozenset({"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "NXB", "TX", "TT", "St", "Mr", "Mrs", "Ms", "Dr"})
+from pipeline.sentences import sentence_spans
+
 #: longest excerpt shown, in characters, before it is clipped around the marks
 EXCERPT_LIMIT = 320
-
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every sentence of ``text``, without surrounding whitespace."""
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        if match.group() == "." and _after_abbreviation(text, match.start()):
-            continue
-        end = match.start() if match.group() in ("\n", "|") else match.end()
-        _append_stripped(bounds, text, start, end)
-        start = match.end()
-    _append_stripped(bounds, text, start, len(text))
-    return bounds
-
-
-def _after_abbreviation(text: str, dot: int) -> bool:
-    start = dot
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:dot]
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
-
-
-def _append_stripped(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        bounds.append((start, end))
 
 
 @dataclass(frozen=True)
@@ -87,7 +50,7 @@ class SentenceIndex:
 
     @cached_property
     def bounds(self) -> list[tuple[int, int]]:
-        return sentence_bounds(self.text)
+        return sentence_spans(self.text)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -109,8 +72,23 @@ class SentenceIndex:
         clipped_start = clipped_end = False
         if end - start > limit:
             margin = max(0, (limit - (high - low)) // 2)
-            new_start, new_end = max(start, low - margin), min(end, high + margin)
+            new_start = _word_start(self.text, max(start, low - margin), low)
+            new_end = _word_end(self.text, min(end, high + margin), high)
             clipped_start, clipped_end = new_start > start, new_end < end
             start, end = new_start, new_end
         relative = tuple(Mark(max(s, start) - start, min(e, end) - start, role) for s, e, role in marks)
         return Excerpt(self.text[start:end], relative, clipped_start, clipped_end)
+
+
+def _word_start(text: str, position: int, limit: int) -> int:
+    """``position`` moved right to the start of a word, but not past ``limit``."""
+    while position < limit and position > 0 and not text[position - 1].isspace():
+        position += 1
+    return position
+
+
+def _word_end(text: str, position: int, limit: int) -> int:
+    """``position`` moved left to the end of a word, but not before ``limit``."""
+    while position > limit and position < len(text) and not text[position].isspace():
+        position -= 1
+    return position

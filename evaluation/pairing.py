@@ -116,4 +116,6 @@ def _check_same_text(gold: LoadedDocument, pred: LoadedDocument, pred_path: str 
 def _make_pair(gold: LoadedDocument, pred: LoadedDocument | None) -> DocPair:
     if pred is None:
         return DocPair(gold.document.id, gold.text, index_document(gold.document), EMPTY)
-    return DocPair(gold.document.id, gold.text, index_document(gold.document), index_document(pred.document), pred.document.id)
+    return DocPair(
+        gold.document.id, gold.text, index_document(gold.document), index_document(pred.document), pred.document.id
+    )

@@ -13,7 +13,6 @@ dropped, never guessed, and every span is cut from the text itself (``text[start
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +23,11 @@ from pipeline.errors import Errors, VnieError
 from pipeline.jsonl import write_documents
 from pipeline.validation import LoadedDocument, load_documents
 
-from .excerpts import sentence_bounds
+from pipeline.alignment import place_words
+from pipeline.sentences import sentence_spans
 
 #: underthesea entity type -> span label of GUIDELINES.md
 PEER_LABELS: dict[str, str] = {"PER": "OFFICIAL", "ORG": "ORG"}
-#: how far ahead (in folded characters, beyond the word's length) a word may be found
-RESYNC_WINDOW = 24
 
 NerFunction = Callable[[str], Sequence[Sequence[Any]]]
 Progress = Callable[[Sequence[LoadedDocument]], Iterable[LoadedDocument]]
@@ -44,71 +42,26 @@ def load_ner() -> NerFunction:
     return ner
 
 
-def fold(text: str) -> str:
-    """The form in which words are compared: NFKD without combining marks, lower case, no spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and not ch.isspace()).lower()
-
-
-@dataclass(frozen=True)
-class FoldedText:
-    """A stretch of text folded character by character, remembering where each folded character came from."""
-
-    folded: str
-    owners: tuple[int, ...]
-
-    @classmethod
-    def of(cls, text: str, start: int, end: int) -> FoldedText:
-        chars: list[str] = []
-        owners: list[int] = []
-        for index in range(start, end):
-            piece = fold(text[index])
-            chars.append(piece)
-            owners.extend([index] * len(piece))
-        return cls("".join(chars), tuple(owners))
-
-
 def align_words(text: str, words: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int] | None]:
     """The ``(start, end)`` of each word in ``text[start:end]``, in order; None where a word does not fit."""
-    folded = FoldedText.of(text, start, len(text) if end is None else end)
-    cursor = 0
-    placed: list[tuple[int, int] | None] = []
-    for word in words:
-        target = fold(word)
-        if not target:
-            placed.append(None)
-            continue
-        found = folded.folded.find(target, cursor, cursor + len(target) + RESYNC_WINDOW)
-        if found < 0:
-            placed.append(None)
-            continue
-        first, last = folded.owners[found], folded.owners[found + len(target) - 1]
-        placed.append((first, _after_marks(text, last + 1)))
-        cursor = found + len(target)
-    return placed
-
-
-def _after_marks(text: str, end: int) -> int:
-    """``end`` moved past combining marks, so that a span never cuts a character from its marks."""
-    while end < len(text) and unicodedata.combining(text[end]):
-        end += 1
-    return end
+    stretch = text[start : len(text) if end is None else end]
+    return [None if placed is None else (start + placed[0], start + placed[1]) for placed in place_words(stretch, list(words))]
 
 
 def bio_entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(first word, last word, type)`` of the entities of BIO tags (an ``I-`` may open one)."""
     entities: list[tuple[int, int, str]] = []
-    current: list[Any] | None = None
+    start: int | None = None
+    kind = ""
     for index, tag in enumerate(tags):
-        prefix, _, kind = tag.partition("-")
-        if prefix == "I" and current is not None and current[2] == kind:
-            current[1] = index
+        prefix, _, name = tag.partition("-")
+        if prefix == "I" and start is not None and name == kind:
             continue
-        if current is not None:
-            entities.append(tuple(current))  # type: ignore[arg-type]
-        current = [index, index, kind] if prefix in ("B", "I") and kind else None
-    if current is not None:
-        entities.append(tuple(current))  # type: ignore[arg-type]
+        if start is not None:
+            entities.append((start, index - 1, kind))
+        start, kind = (index, name) if prefix in ("B", "I") and name else (None, "")
+    if start is not None:
+        entities.append((start, len(tags) - 1, kind))
     return entities
 
 
@@ -151,7 +104,7 @@ def underthesea_document(loaded: LoadedDocument, ner: NerFunction) -> Document:
     """A prediction for one gold document (same id and text form, no meta) from underthesea alone."""
     text = loaded.text
     found: list[tuple[int, int, str]] = []
-    for start, end in sentence_bounds(text):
+    for start, end in sentence_spans(text):
         try:
             found.extend(sentence_entities(text, start, end, ner))
         except VnieError:

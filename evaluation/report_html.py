@@ -5,6 +5,7 @@ Every text from the documents goes through :func:`html.escape`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -15,6 +16,8 @@ from .tables import Table, bootstrap_line, chart_groups, comparison_paths, docum
 
 #: errors listed per kind and system (the rest are counted)
 ERRORS_SHOWN = 500
+#: groups of at most this many errors are shown unfolded
+OPEN_UP_TO = 25
 PRF_COLORS = (("P", "#4e79a7"), ("R", "#f28e2b"), ("F1", "#59a14f"))
 SYSTEM_COLORS = ("#4e79a7", "#b07aa1")
 
@@ -26,9 +29,10 @@ h3{font-size:1.05rem;margin-top:1.6rem}
 table{border-collapse:collapse;margin:.5rem 0 .3rem;font-size:.9rem}
 th,td{border:1px solid #d0d7de;padding:.25rem .55rem;text-align:right;vertical-align:top}
 th{background:#f6f8fa}td:first-child,th:first-child{text-align:left}
-table.errors td{text-align:left}table.errors td.excerpt{white-space:pre-wrap;max-width:640px}
+table.errors td,table.errors th{text-align:left}table.errors td:last-child{white-space:pre-wrap;max-width:640px}
 p.note{color:#57606a;font-size:.85rem;margin:.1rem 0 1rem}
-.headline{font-size:1.15rem;background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;display:inline-block}
+.headline{font-size:1.15rem;background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;
+display:inline-block}
 .hl.gold{background:#dafbe1;border-bottom:2px solid #1a7f37}.hl.pred{background:#ffebe9;outline:1px solid #cf222e}
 .hl.gold.pred{background:#fff8c5}
 .legend span{margin-right:1rem}
@@ -52,28 +56,51 @@ def render_html(evaluation: Evaluation) -> str:
     ]
     title = f"Evaluation of {evaluation.system.name}"
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<link rel=\"icon\" href=\"data:,\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         + "\n".join(parts)
         + "\n</body>\n</html>\n"
     )
 
 
+def element(name: str, content: str = "", **attributes: object) -> str:
+    """``<name attributes>content</name>``: attribute values escaped, ``_`` in their names written ``-``
+    (a trailing one dropped, for ``class_``); ``content`` is HTML already. No content: ``<name/>``."""
+    rendered = "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{escape(str(value))}"' for key, value in attributes.items()
+    )
+    if not content and name in _EMPTY_SVG:
+        return f"<{name}{rendered}/>"
+    return f"<{name}{rendered}>{content}</{name}>"
+
+
+_EMPTY_SVG = frozenset({"line", "rect"})
+
+
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]], **attributes: object) -> str:
+    """A table of HTML cells (escape text before)."""
+    head = element("tr", "".join(element("th", header) for header in headers))
+    body = "".join(element("tr", "".join(element("td", cell) for cell in row)) for row in rows)
+    return element("table", element("thead", head) + element("tbody", body), **attributes)
+
+
 def _headline(evaluation: Evaluation) -> str:
     scores = evaluation.system.scores
-    ci = scores.get("facts_f_ci")
-    interval = "" if not ci or ci[0] is None else f" (95% CI {ci[0]:.3f}–{ci[1]:.3f})"
     value = "–" if scores["facts_f"] is None else f"{scores['facts_f']:.3f}"
-    return f'<p class="headline">Fact F1 <strong>{value}</strong>{escape(interval)}</p>'
+    ci = scores.get("facts_f_ci")
+    level = f"{evaluation.settings.confidence * 100:g}%"
+    interval = "" if not ci or ci[0] is None else f" ({level} CI {ci[0]:.3f}–{ci[1]:.3f})"
+    return element("p", f"Fact F1 {element('strong', value)}{escape(interval)}", class_="headline")
 
 
 def _table_html(table: Table) -> str:
-    head = "".join(f"<th>{escape(header)}</th>" for header in table.headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in table.rows)
-    note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
-    return f'<h3 id="{escape(table.key)}">{escape(table.title)}</h3>\n<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}'
+    rows = ([escape(cell) for cell in row] for row in table.rows)
+    note = element("p", escape(table.note), class_="note") if table.note else ""
+    headers = [escape(header) for header in table.headers]
+    anchor = re.sub(r"[^\w-]+", "-", table.key)
+    return element("h3", escape(table.title), id=anchor) + "\n" + html_table(headers, rows) + note
 
 
 def _charts(evaluation: Evaluation, systems: Sequence[SystemResult]) -> list[str]:
@@ -81,7 +108,8 @@ def _charts(evaluation: Evaluation, systems: Sequence[SystemResult]) -> list[str
     for system in systems:
         groups = chart_groups(system)
         series = [(name, [scores[key] for _, scores in groups], color) for (name, color), key in zip(PRF_COLORS, "prf")]
-        charts.append(bar_chart(f"P / R / F1 per span label (strict) and relation: {system.name}", [c for c, _ in groups], series))
+        title = f"P / R / F1 per span label (strict) and relation: {system.name}"
+        charts.append(bar_chart(title, [category for category, _ in groups], series))
     if evaluation.baseline is not None and evaluation.comparison:
         paths = comparison_paths(evaluation)
         series = [
@@ -92,47 +120,54 @@ def _charts(evaluation: Evaluation, systems: Sequence[SystemResult]) -> list[str
     return charts
 
 
-def bar_chart(title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[float | None], str]]) -> str:
+Series = Sequence[tuple[str, Sequence["float | None"], str]]
+
+
+def bar_chart(title: str, categories: Sequence[str], series: Series) -> str:
     """A grouped bar chart of scores in [0, 1] as inline SVG, one group per category."""
     bar, gap, left, top, height, bottom = 14, 18, 44, 30, 200, 90
     group = bar * len(series) + gap
     width = left + group * max(len(categories), 1) + 20
-    parts = [f'<text x="{left}" y="16" font-size="13" font-weight="600">{escape(title)}</text>']
+    parts = [element("text", escape(title), x=left, y=16, font_size=13, font_weight=600)]
     parts.extend(_axis(left, top, height, width))
     for index, category in enumerate(categories):
         x0 = left + gap / 2 + index * group
         for offset, (name, values, color) in enumerate(series):
             parts.append(_bar(x0 + offset * bar, top, height, bar, values[index], color, f"{category} {name}"))
-        cx, cy = x0 + bar * len(series) / 2, top + height + 8
-        parts.append(f'<text x="{cx:.1f}" y="{cy}" font-size="11" text-anchor="end" transform="rotate(-40 {cx:.1f} {cy})">{escape(category)}</text>')
+        cx, cy = f"{x0 + bar * len(series) / 2:.1f}", top + height + 8
+        rotate = f"rotate(-40 {cx} {cy})"
+        parts.append(element("text", escape(category), x=cx, y=cy, font_size=11, text_anchor="end", transform=rotate))
     parts.append(_legend(series, left, top + height + bottom - 10))
-    svg_height = top + height + bottom + 6
-    label = escape(title)
-    return f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" width="{width:.0f}" height="{svg_height}" viewBox="0 0 {width:.0f} {svg_height}">{"".join(parts)}</svg>'
+    size = {"width": f"{width:.0f}", "height": top + height + bottom + 6}
+    view_box = f"0 0 {size['width']} {size['height']}"
+    return element("svg", "".join(parts), xmlns=SVG_NAMESPACE, role="img", aria_label=title, **size, viewBox=view_box)
+
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
 
 def _axis(left: int, top: int, height: int, width: float) -> Iterable[str]:
     for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
-        y = top + height * (1 - tick)
-        yield f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10:.0f}" y2="{y:.1f}" stroke="#d0d7de" stroke-width="1"/>'
-        yield f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end">{tick:.2f}</text>'
+        y = f"{top + height * (1 - tick):.1f}"
+        yield element("line", x1=left, y1=y, x2=f"{width - 10:.0f}", y2=y, stroke="#d0d7de", stroke_width=1)
+        yield element("text", f"{tick:.2f}", x=left - 6, y=f"{float(y) + 4:.1f}", font_size=10, text_anchor="end")
 
 
 def _bar(x: float, top: int, height: int, width: int, value: float | None, color: str, name: str) -> str:
     if value is None:
-        return f'<text x="{x + width / 2:.1f}" y="{top + height - 3}" font-size="10" text-anchor="middle">–</text>'
+        return element("text", "–", x=f"{x + width / 2:.1f}", y=top + height - 3, font_size=10, text_anchor="middle")
     bar_height = height * max(0.0, min(1.0, value))
-    y = top + height - bar_height
-    tooltip = escape(f"{name}: {value:.3f}")
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width - 2}" height="{bar_height:.1f}" fill="{color}"><title>{tooltip}</title></rect>'
+    tooltip = element("title", escape(f"{name}: {value:.3f}"))
+    y = f"{top + height - bar_height:.1f}"
+    return element("rect", tooltip, x=f"{x:.1f}", y=y, width=width - 2, height=f"{bar_height:.1f}", fill=color)
 
 
-def _legend(series: Sequence[tuple[str, Sequence[float | None], str]], x: int, y: int) -> str:
+def _legend(series: Series, x: int, y: int) -> str:
     items = []
     for index, (name, _, color) in enumerate(series):
         left = x + index * 150
-        items.append(f'<rect x="{left}" y="{y - 10}" width="12" height="12" fill="{color}"/>')
-        items.append(f'<text x="{left + 16}" y="{y}" font-size="12">{escape(name)}</text>')
+        items.append(element("rect", x=left, y=y - 10, width=12, height=12, fill=color))
+        items.append(element("text", escape(name), x=left + 16, y=y, font_size=12))
     return "".join(items)
 
 
@@ -141,26 +176,34 @@ def excerpt_html(excerpt: Excerpt) -> str:
     pieces = []
     for text, roles in excerpt.segments():
         if roles:
-            classes = " ".join(["hl", *sorted(roles)])
-            pieces.append(f'<span class="{classes}">{escape(text)}</span>')
+            pieces.append(element("span", escape(text), class_=" ".join(["hl", *sorted(roles)])))
         else:
             pieces.append(escape(text))
     return ("… " if excerpt.clipped_start else "") + "".join(pieces) + (" …" if excerpt.clipped_end else "")
 
 
+LEGEND = (
+    element("span", "gold", class_="hl gold")
+    + element("span", "predicted", class_="hl pred")
+    + element("span", "both", class_="hl gold pred")
+)
+
+
 def _errors_html(system: SystemResult) -> str:
-    parts = [f"<h2>Errors: {escape(system.name)}</h2>"]
-    parts.append('<p class="legend"><span class="hl gold">gold</span><span class="hl pred">predicted</span><span class="hl gold pred">both</span></p>')
+    parts = [element("h2", f"Errors: {escape(system.name)}"), element("p", LEGEND, class_="legend")]
     for kind in ERROR_KINDS:
         cases = [case for case in system.errors if case.kind == kind]
         shown = cases[:ERRORS_SHOWN]
         more = f" (first {ERRORS_SHOWN} shown)" if len(cases) > ERRORS_SHOWN else ""
-        rows = "".join(_error_row(case) for case in shown)
-        table = f'<table class="errors"><thead><tr><th>document</th><th>item</th><th>what</th><th>sentence</th></tr></thead><tbody>{rows}</tbody></table>' if shown else "<p>None.</p>"
-        parts.append(f"<details><summary>{escape(kind)}: {len(cases)}{escape(more)}</summary>{table}</details>")
+        rows = (_error_cells(case) for case in shown)
+        listing = (
+            html_table(("document", "item", "what", "sentence"), rows, class_="errors") if shown else "<p>None.</p>"
+        )
+        summary = element("summary", f"{escape(kind)}: {len(cases)}{escape(more)}")
+        opened = {"open": "open"} if 0 < len(cases) <= OPEN_UP_TO else {}
+        parts.append(element("details", summary + listing, **opened))
     return "\n".join(parts)
 
 
-def _error_row(case: ErrorCase) -> str:
-    cells = (escape(case.doc_id), escape(case.item), escape(case.detail))
-    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + f'<td class="excerpt">{excerpt_html(case.excerpt)}</td></tr>'
+def _error_cells(case: ErrorCase) -> list[str]:
+    return [escape(case.doc_id), escape(case.item), escape(case.detail), excerpt_html(case.excerpt)]

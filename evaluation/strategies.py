@@ -70,9 +70,7 @@ def sufficient_overlap(pred: SpanKey, gold: SpanKey, min_overlap_percentage: flo
     return (covered / (gold.end - gold.start)) * 100.0 >= min_overlap_percentage
 
 
-def align_spans(
-    gold: Sequence[SpanKey], pred: Sequence[SpanKey], min_overlap_percentage: float = 1.0
-) -> SpanAlignment:
+def align_spans(gold: Sequence[SpanKey], pred: Sequence[SpanKey], min_overlap_percentage: float = 1.0) -> SpanAlignment:
     """Sort both sides and find the overlaps once, for all strategies (nested gold spans allowed)."""
     gold_sorted = tuple(sorted(gold))
     pred_sorted = tuple(sorted(pred))

@@ -93,7 +93,10 @@ SPAN_COUNTERS = ("correct", "incorrect", "partial", "missed", "spurious")
 
 
 def schema_table(system: SystemResult) -> Table:
-    rows = tuple(prf_row(f"{schema} ({SCHEMA_NOTES[schema]})", system.scores, f"spans_{schema}_", SPAN_COUNTERS) for schema in SCHEMAS)
+    rows = tuple(
+        prf_row(f"{schema} ({SCHEMA_NOTES[schema]})", system.scores, f"spans_{schema}_", SPAN_COUNTERS)
+        for schema in SCHEMAS
+    )
     headers = ("schema", "P", "R", "F1", "F1 CI", *SPAN_COUNTERS)
     return Table(f"spans-{system.name}", f"Spans, micro-averaged: {system.name}", headers, rows)
 
@@ -109,7 +112,9 @@ def label_table(system: SystemResult, schema: str = "strict") -> Table:
 def relation_table(system: SystemResult) -> Table:
     scores = system.scores
     rows = [prf_row("all", scores, "relations_", ("tp", "fp", "fn"))]
-    rows.extend(prf_row(label, values, "", ("tp", "fp", "fn")) for label, values in scores["relations_per_type"].items())
+    rows.extend(
+        prf_row(label, values, "", ("tp", "fp", "fn")) for label, values in scores["relations_per_type"].items()
+    )
     headers = ("relation", "P", "R", "F1", "F1 CI", "TP", "FP", "FN")
     note = "Strict: label and both argument spans (offsets and labels)."
     return Table(f"relations-{system.name}", f"Relations: {system.name}", headers, tuple(rows), note)
@@ -118,11 +123,22 @@ def relation_table(system: SystemResult) -> Table:
 def attribute_table(system: SystemResult) -> Table:
     scores = system.scores
     rows = tuple(
-        (name, number(scores[f"attrs_{name}_acc"]), span_of(scores.get(f"attrs_{name}_acc_ci")), number(scores[f"attrs_{name}_correct"]))
+        (
+            name,
+            number(scores[f"attrs_{name}_acc"]),
+            span_of(scores.get(f"attrs_{name}_acc_ci")),
+            number(scores[f"attrs_{name}_correct"]),
+        )
         for name in ATTRIBUTES
     )
     note = f"Over the {scores['attrs_matched']} strictly matched quantities; values within a relative 1e-6."
-    return Table(f"attributes-{system.name}", f"Quantity attributes: {system.name}", ("attribute", "accuracy", "CI", "correct"), rows, note)
+    return Table(
+        f"attributes-{system.name}",
+        f"Quantity attributes: {system.name}",
+        ("attribute", "accuracy", "CI", "correct"),
+        rows,
+        note,
+    )
 
 
 def confusion_columns(confusion: dict[str, dict[str, int]]) -> tuple[list[str], list[str]]:
@@ -132,13 +148,13 @@ def confusion_columns(confusion: dict[str, dict[str, int]]) -> tuple[list[str], 
     return rows, columns
 
 
-def confusion_table(system: SystemResult) -> Table:
+def label_confusion_table(system: SystemResult) -> Table:
     rows, columns = confusion_columns(system.confusion)
-    body = tuple(
-        (row, *(str(system.confusion[row].get(column, 0) or "") for column in columns)) for row in rows
-    )
+    body = tuple((row, *(str(system.confusion[row].get(column, 0) or "") for column in columns)) for row in rows)
     note = "Rows: gold label; columns: predicted label, over every overlapping pair of spans."
-    return Table(f"confusion-{system.name}", f"Span label confusion: {system.name}", ("gold \\ predicted", *columns), body, note)
+    return Table(
+        f"confusion-{system.name}", f"Span label confusion: {system.name}", ("gold \\ predicted", *columns), body, note
+    )
 
 
 def error_count_table(system: SystemResult) -> Table:
@@ -149,7 +165,11 @@ def error_count_table(system: SystemResult) -> Table:
 
 def comparison_paths(evaluation: Evaluation) -> list[tuple[str, str]]:
     """``(row name, dotted score path)`` of the comparison rows: headline scores and shared labels."""
-    paths = [("facts F1", "facts_f"), *((f"spans {s} F1", f"spans_{s}_f") for s in SCHEMAS), ("relations F1", "relations_f")]
+    paths = [
+        ("facts F1", "facts_f"),
+        *((f"spans {s} F1", f"spans_{s}_f") for s in SCHEMAS),
+        ("relations F1", "relations_f"),
+    ]
     for label in evaluation.shared_labels:
         paths.append((f"{label} strict F1", f"spans_strict_per_type.{label}.f"))
         paths.append((f"{label} ent_type F1", f"spans_ent_type_per_type.{label}.f"))
@@ -162,7 +182,15 @@ def comparison_table(evaluation: Evaluation) -> Table | None:
     rows = []
     for name, path in comparison_paths(evaluation):
         entry = evaluation.comparison[path]
-        rows.append((name, number(entry["system"]), number(entry["baseline"]), signed(entry["diff"]), span_of(entry.get("diff_ci"), sign=True)))
+        rows.append(
+            (
+                name,
+                number(entry["system"]),
+                number(entry["baseline"]),
+                signed(entry["diff"]),
+                span_of(entry.get("diff_ci"), sign=True),
+            )
+        )
     shared = ", ".join(evaluation.shared_labels) or "none"
     note = f"Paired bootstrap (the same resampled documents for both). Span labels both predict: {shared}."
     title = f"{evaluation.system.name} against {evaluation.baseline.name}"
@@ -171,7 +199,14 @@ def comparison_table(evaluation: Evaluation) -> Table | None:
 
 
 def system_tables(system: SystemResult) -> list[Table]:
-    return [schema_table(system), label_table(system), relation_table(system), attribute_table(system), confusion_table(system), error_count_table(system)]
+    return [
+        schema_table(system),
+        label_table(system),
+        relation_table(system),
+        attribute_table(system),
+        label_confusion_table(system),
+        error_count_table(system),
+    ]
 
 
 def report_tables(evaluation: Evaluation) -> list[Table]:
@@ -189,5 +224,9 @@ def report_tables(evaluation: Evaluation) -> list[Table]:
 def chart_groups(system: SystemResult) -> list[tuple[str, dict[str, Any]]]:
     """``(category, scores with p, r, f)`` of the P/R/F1 chart: span labels (strict), then relations."""
     groups = [(label, scores) for label, scores in system.scores["spans_strict_per_type"].items()]
-    groups.extend((f"rel:{label}", scores) for label, scores in system.scores["relations_per_type"].items() if label in RELATION_TYPES)
+    groups.extend(
+        (f"rel:{label}", scores)
+        for label, scores in system.scores["relations_per_type"].items()
+        if label in RELATION_TYPES
+    )
     return groups

@@ -34,15 +34,28 @@ def skeleton(text: str) -> str:
 
 
 def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Character ranges of ``words`` in ``text``, in order; words not found are left out."""
+    """Character ranges of ``words`` in ``text``, in order; words not found are left out.
+
+    A word whose syllables are found apart (other text between them) gives one range a group.
+    """
+    return [group for groups, _ in _placements(text, words) for group in groups]
+
+
+def place_words(text: str, words: list[str]) -> list[tuple[int, int] | None]:
+    """The range of each word of ``words`` in ``text``, or None where it is not found whole."""
+    return [groups[0] if whole and len(groups) == 1 else None for groups, whole in _placements(text, words)]
+
+
+def _placements(text: str, words: list[str]) -> list[tuple[list[tuple[int, int]], bool]]:
+    """Per word: the groups of its syllables found in order, and whether every syllable was found."""
     skel = skeleton(text)
-    spans: list[tuple[int, int]] = []
+    placements: list[tuple[list[tuple[int, int]], bool]] = []
     cursor = 0
     for word in words:
         while cursor < len(text) and text[cursor].isspace():
             cursor += 1
         if word and text.startswith(word, cursor):  # the common case: the word stands as written
-            spans.append((cursor, cursor + len(word)))
+            placements.append(([(cursor, cursor + len(word))], True))
             cursor += len(word)
             continue
         syllables: list[tuple[int, int]] = []
@@ -52,8 +65,8 @@ def align_words(text: str, words: list[str]) -> list[tuple[int, int]]:
                 continue
             syllables.append((start, start + len(syllable)))
             cursor = start + len(syllable)
-        spans.extend(_group(text, syllables))
-    return spans
+        placements.append((_group(text, syllables), bool(syllables) and len(syllables) == len(word.split())))
+    return placements
 
 
 def _find(skel: str, syllable: str, cursor: int) -> int | None:

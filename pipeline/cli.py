@@ -153,6 +153,16 @@ def _progress() -> Progress:
     )
 
 
+def _register_evaluation() -> None:
+    from evaluation.cli import baseline_command, evaluate_command
+
+    app.command("evaluate")(evaluate_command)
+    app.command("baseline")(baseline_command)
+
+
+_register_evaluation()
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="vnie")

@@ -43,10 +43,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    """A dot after an abbreviation (``TP.``) or an initial (``Nguyễn V. An``; not ``I``, ``V``, ``X``,
+    which end sentences as Roman numerals: ``quý I.``)."""
     if text[dot] != "." or text.startswith("...", dot):
         return False
     word = re.search(r"[\w.]*$", text[max(0, dot - 12) : dot])
-    return word is not None and word.group() in ABBREVIATIONS
+    if word is None:
+        return False
+    return word.group() in ABBREVIATIONS or (len(word.group()) == 1 and word.group().isupper() and word.group() not in "IVX")
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.alignment import align_words, cover, merge_protected, skeleton
+from pipeline.alignment import align_words, cover, merge_protected, place_words, skeleton
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,25 @@ def test_merge_protected(spans, protected, expected):
 )
 def test_cover_fills_gaps(text, spans, expected):
     assert cover(text, spans) == expected
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        # underthesea moves the tone mark (hoà -> hòa) and joins the two spaces into one
+        ("Tập đoàn Hoà  Phát (HPG)", ["Tập đoàn", "Hòa Phát", "(", "HPG", ")"], [(0, 8), (9, 18), (19, 20), (20, 23), (23, 24)]),
+        ("Tập đoàn", ["Tập", "XYZ", "đoàn"], [(0, 3), None, (4, 8)]),
+        # a word is looked for a short way ahead only, never anywhere later in the text
+        ("A " + "x " * 40 + "B", ["A", "B"], [(0, 1), None]),
+        # the same word twice: each occurrence in turn, not the first one twice
+        ("EVN và EVN", ["EVN", "và", "EVN"], [(0, 3), (4, 6), (7, 10)]),
+        ("[]() | Ảnh", ["[ ]", "(", ")", "| Ảnh"], [(0, 2), (2, 3), (3, 4), (5, 10)]),
+        # a combining mark with no precomposed form stays with its letter
+        ("Ax\u0301 B", ["Ax\u0301", "B"], [(0, 3), (4, 5)]),
+        # a word found only in part is not placed
+        ("Hòa X", ["Hòa Phát", "X"], [None, (4, 5)]),
+        ("", ["A"], [None]),
+    ],
+)
+def test_place_words(text, words, expected):
+    assert place_words(text, words) == expected

@@ -19,8 +19,16 @@ def _sentences(text):
         ("Ông nói: “Tăng mạnh.” Sau đó", ["Ông nói: “Tăng mạnh.”", "Sau đó"]),
         ("xi măng, thép... đều tăng", ["xi măng, thép...", "đều tăng"]),
         ("phiên bản 4.0 của chợ", ["phiên bản 4.0 của chợ"]),
+        ("Ông Nguyễn T. An phát biểu.", ["Ông Nguyễn T. An phát biểu."]),  # an initial
+        ("Tăng trong quý I. Giảm trong quý II.", ["Tăng trong quý I.", "Giảm trong quý II."]),
+        ("Ảnh minh họa | Hội nghị tổng kết", ["Ảnh minh họa |", "Hội nghị tổng kết"]),
+        ("Thật sao?! Vâng.", ["Thật sao?!", "Vâng."]),
+        ("Đạt 5%.Tiếp tục", ["Đạt 5%.Tiếp tục"]),  # no whitespace after the dot
+        ('Ông nói: "Tốt." Bà đáp.', ['Ông nói: "Tốt."', "Bà đáp."]),
+        ("Một.  \n\n  Hai.", ["Một.", "Hai."]),
         ("", []),
         ("  \n ", []),
+        (" \n | ", ["|"]),
     ],
 )
 def test_sentence_spans(text, expected):

@@ -1,0 +1,138 @@
+"""The gold set: valid, large enough, split as promised, and its values agree with their spans."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.validation import validate_file
+
+from .spot_parser import parse_span
+
+SPLITS = ("train", "dev", "test")
+
+#: QUANTITY spans whose number is written the English way, read by hand as GUIDELINES C6 says:
+#: (document, span text) -> the (low, high) the writer meant, with the reason.
+ENGLISH_FORMAT = {
+    # 7-month budget revenue of Ho Chi Minh City, 57% of the yearly plan: 214,447 tỷ, not 214 tỷ
+    ("vietnews/train-062368", "214,447 tỷ đồng"): (214447e9, 214447e9),
+    # 7-month retail sales of the city: 594,600 tỷ (the Vietnamese reading, 594 tỷ, is 1000 times too small)
+    ("vietnews/train-062368", "594,600 tỷ đồng"): (594600e9, 594600e9),
+    # a growth rate with a decimal point
+    ("vietnews/train-062368", "18.5%"): (18.5, 18.5),
+    # FDI capital with a decimal point
+    ("vietnews/train-062368", "508.25 triệu đô - la Mỹ"): (508.25e6, 508.25e6),
+}
+
+
+@pytest.fixture(scope="module")
+def gold_dir(project_root) -> Path:
+    return project_root / "annotations" / "gold"
+
+
+@pytest.fixture(scope="module")
+def reports(gold_dir, shared_corpus):
+    return {split: validate_file(gold_dir / f"{split}.jsonl", shared_corpus) for split in SPLITS}
+
+
+@pytest.fixture(scope="module")
+def documents(reports):
+    return [(split, loaded) for split, report in reports.items() for loaded in report.documents]
+
+
+def test_gold_files_are_valid(reports):
+    for split, report in reports.items():
+        assert report.violations == [], [str(v) for v in report.violations[:20]]
+
+
+@pytest.mark.parametrize("label,minimum", [("QUANTITY", 2000), ("OFFICIAL", 100), ("ORG", 300)])
+def test_gold_span_counts(documents, label, minimum):
+    counts = Counter(span.label for _, loaded in documents for span in loaded.document.spans)
+    assert counts[label] >= minimum
+
+
+@pytest.mark.parametrize("split,minimum", [("train", 50), ("dev", 15), ("test", 15)])
+def test_split_sizes_and_sources(reports, split, minimum):
+    ids = [loaded.document.id for loaded in reports[split].documents]
+    assert len(ids) >= minimum
+    sources = {doc_id.split("/")[0] for doc_id in ids}
+    assert {"hddtvn", "vietnews"} <= sources
+
+
+def test_at_least_80_documents_in_disjoint_splits(reports):
+    ids = [loaded.document.id for report in reports.values() for loaded in report.documents]
+    assert len(ids) >= 80
+    assert len(ids) == len(set(ids))
+
+
+def test_seeds_are_full_records_in_train(reports):
+    seeds = [loaded.document for loaded in reports["train"].documents if loaded.document.id.startswith("seeds/")]
+    assert "seeds/000_b69262036891a312" in {d.id for d in seeds}
+    assert len(seeds) == 5 and all(not d.is_standoff for d in seeds)
+    for split in ("dev", "test"):
+        assert not any(loaded.document.id.startswith("seeds/") for loaded in reports[split].documents)
+
+
+def test_other_texts_are_standoff(documents):
+    for _, loaded in documents:
+        if not loaded.document.id.startswith("seeds/"):
+            assert loaded.document.is_standoff and loaded.document.text is None, loaded.document.id
+
+
+def test_agreement_annotations_are_valid_and_outside_gold(project_root, shared_corpus):
+    folder = project_root / "annotations" / "agreement"
+    a, b = (validate_file(folder / f"annotator_{who}.jsonl", shared_corpus) for who in "ab")
+    assert a.violations == [] and b.violations == []
+    assert len(a.documents) >= 10
+    assert {d.document.id for d in a.documents} == {d.document.id for d in b.documents}
+
+
+def _spot_check(document_id: str, text: str, value, value_max) -> str | None:
+    expected = ENGLISH_FORMAT.get((document_id, text)) or parse_span(text)
+    if expected is None:
+        return f"{document_id}: {text!r}: the span states no number this reader knows"
+    low, high = expected
+    values = [abs(v) for v in (value, value_max) if v is not None]
+    wanted = [low] if math.isclose(low, high) else sorted([low, high])
+    if sorted(values) != pytest.approx(wanted, rel=1e-6):
+        return f"{document_id}: {text!r}: gold {value}, {value_max}; read {low}, {high}"
+    return None
+
+
+def test_quantity_values_agree_with_their_span_text(documents):
+    problems = []
+    for _, loaded in documents:
+        for span in loaded.document.spans:
+            if span.label == "QUANTITY":
+                problem = _spot_check(loaded.document.id, span.text, span.attrs["value"], span.attrs["value_max"])
+                if problem:
+                    problems.append(problem)
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("6,293 tỷ USD", (6293e6, 6293e6)),
+        ("197.671 tỷ đồng", (197671e9, 197671e9)),
+        ("5.339 triệu USD", (5339e6, 5339e6)),
+        ("19,25%", (19.25, 19.25)),
+        ("9-10%", (9.0, 10.0)),
+        ("từ 5% đến 20,5%", (5.0, 20.5)),
+        ("2/3", (2 / 3, 2 / 3)),
+        ("14/25 ngành", (14.0, 14.0)),
+        ("495,5 nghìn tấn", (495500.0, 495500.0)),
+        ("gấp đôi", (2.0, 2.0)),
+        ("một nửa", (0.5, 0.5)),
+        ("hai con số", (10.0, 10.0)),
+        ("hàng nghìn tỷ đồng", (1e12, 1e12)),
+        ("4 ngành", (4.0, 4.0)),
+        ("1.2.3", None),
+        ("tỷ", (1e9, 1e9)),
+    ],
+)
+def test_spot_parser(text, expected):
+    assert parse_span(text) == (pytest.approx(expected) if expected else None)
