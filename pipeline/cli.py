@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 
@@ -75,6 +76,7 @@ def extract(
 def validate(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="JSONL files to check."),
     corpus: Path | None = typer.Option(None, "--corpus", exists=True, file_okay=False, help="Corpus folder for standoff records."),
+    attributes: bool = typer.Option(False, "--attributes", help="Also count QUANTITY attribute values."),
 ) -> None:
     """Check JSONL files against FORMAT.md and GUIDELINES.md; exit 1 on any violation."""
     from .validation import validate_file
@@ -90,6 +92,8 @@ def validate(
     except VnieError as error:
         _fail(error)
     out.print(_validation_table(reports))
+    if attributes:
+        out.print(_attribute_table(reports))
     if any(not report.ok for report in reports):
         raise typer.Exit(code=1)
 
@@ -138,6 +142,17 @@ def _validation_table(reports) -> Table:
     rows += [(f"relation {label}", lambda r, label=label: r.relation_counts()[label]) for label in RELATION_TYPES]
     for row_name, count in rows:
         table.add_row(row_name, *(str(sum(count(r) for r in group)) for _, group in columns))
+    return table
+
+
+def _attribute_table(reports) -> Table:
+    """QUANTITY attribute values over all files, one row a value."""
+    counts = sum((report.attribute_counts() for report in reports), Counter())
+    table = Table(title="QUANTITY attributes (all files)")
+    for column in ("attribute", "value", "count"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    for (name, value), count in sorted(counts.items()):
+        table.add_row(name, value, str(count))
     return table
 
 

@@ -58,3 +58,17 @@ def is_basis(basis: object) -> bool:
     if basis in NAMED_BASES:
         return True
     return basis.startswith("period:") and is_period(basis.removeprefix("period:"))
+
+
+def period_form(period: object) -> str:
+    """The form of a period, for counting: ``year``, ``half``, ``quarter``, ``month``, ``day``,
+    ``span of <form>``, with ``unknown year`` for ``XXXX``; ``none`` for None."""
+    if period is None:
+        return "none"
+    if not is_period(period):
+        return "invalid"
+    parts = str(period).split("/")
+    form = _single_form(parts[0]) or "invalid"
+    if len(parts) == 2:
+        form = f"span of {form}s"
+    return f"{form}, unknown year" if str(period).startswith("XXXX") else form

@@ -31,7 +31,7 @@ from .document import (
     text_sha256,
 )
 from .errors import Errors, Rules, VnieError
-from .periods import is_basis, is_period
+from .periods import is_basis, is_period, period_form
 from .textio import iter_text_lines, read_text_file
 
 #: characters a span may not start or end with ("(" may start it, ")" and "%" may end it)
@@ -81,6 +81,16 @@ class FileReport:
 
     def relation_counts(self) -> Counter[str]:
         return Counter(rel.label for loaded in self.documents for rel in loaded.document.relations)
+
+    def attribute_counts(self) -> Counter[tuple[str, str]]:
+        """``(attribute, value)`` counts over QUANTITY spans, for the closed-vocabulary attributes;
+        ``basis`` is counted by kind (``period:2023`` as ``period:*``), ``period`` by its form."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for loaded in self.documents:
+            for span in loaded.document.spans:
+                if span.label == "QUANTITY":
+                    counts.update(_attribute_values(span.attrs))
+        return counts
 
 
 def validate_file(path: str | Path, corpus: str | Path | None = None) -> FileReport:
@@ -272,6 +282,15 @@ class _DocumentChecker:
                 if key in singles:
                     self.add(Rules.RELATION_DUPLICATE.format(relation=name, head=relation.head, label=relation.label), where)
                 singles.add(key)
+
+
+def _attribute_values(attrs: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    for name in ("kind", "bound", "status"):
+        yield name, str(attrs[name])
+    basis = attrs["basis"]
+    yield "basis", "period:*" if isinstance(basis, str) and basis.startswith("period:") else str(basis)
+    yield "period", period_form(attrs["period"])
+    yield "range", "range" if attrs["value_max"] is not None else "single"
 
 
 def _offset_problems(span: Span, text: str) -> Iterator[str]:

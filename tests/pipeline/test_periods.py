@@ -28,3 +28,17 @@ def test_is_period(period, ok):
 )
 def test_is_basis(basis, ok):
     assert is_basis(basis) is ok
+
+
+@pytest.mark.parametrize(
+    "period,form",
+    [
+        ("2024", "year"), ("2024-H1", "half"), ("2024-Q3", "quarter"), ("2024-08", "month"),
+        ("2024-01-09", "day"), ("2024-01/2024-08", "span of months"), ("2021/2025", "span of years"),
+        ("XXXX-H1", "half, unknown year"), (None, "none"), ("2024-13", "invalid"),
+    ],
+)
+def test_period_form(period, form):
+    from pipeline.periods import period_form
+
+    assert period_form(period) == form

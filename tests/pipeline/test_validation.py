@@ -216,3 +216,11 @@ def test_shared_examples_are_valid(shared_annotation, shared_corpus):
         report = validate_file(path, shared_corpus)
         assert report.violations == [], path
         assert len(report.documents) == 1
+
+
+def test_attribute_counts(tmp_path):
+    report = validate_file(_write(tmp_path, [json.dumps(base_document(), ensure_ascii=False)]))
+    counts = report.attribute_counts()
+    assert counts[("kind", "level")] == 1 and counts[("kind", "change")] == 1
+    assert counts[("basis", "same_period_last_year")] == 1 and counts[("basis", "None")] == 1
+    assert counts[("status", "estimate")] == 1 and counts[("period", "year")] == 2
