@@ -55,6 +55,7 @@ class Errors:
     E012 = "draft {doc_id!r}: give either `text` or `source`, not both or neither"
     E013 = "draft {doc_id!r}: span {span_id}: ctx {ctx!r} occurs {count} times in the text (it must occur once)"
     E014 = "draft {doc_id!r}: span {span_id}: text {text!r} is not inside its ctx {ctx!r}"
+    E015 = "component {component!r}: unknown settings {keys} in its saved config"
     # evaluation (``evaluation/``)
     E101 = "{path}: the gold file holds no documents, so there is nothing to score"
     E102 = (

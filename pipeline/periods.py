@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .document import NAMED_BASES
 
@@ -72,3 +74,328 @@ def period_form(period: object) -> str:
     if len(parts) == 2:
         form = f"span of {form}s"
     return f"{form}, unknown year" if str(period).startswith("XXXX") else form
+
+
+# --------------------------------------------------------------------------------------------
+# Normalization: from a Vietnamese calendar expression to a period string
+# --------------------------------------------------------------------------------------------
+
+UNKNOWN_YEAR = "XXXX"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+#: number words that count months or years in calendar expressions (``hai năm qua``)
+_COUNT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """What a text sets for its relative expressions: the report's year and month, if known."""
+
+    year: int | None = None
+    month: int | None = None
+
+    @property
+    def year_text(self) -> str:
+        return UNKNOWN_YEAR if self.year is None else f"{self.year:04d}"
+
+    def shifted(self, years: int) -> str:
+        return UNKNOWN_YEAR if self.year is None else f"{self.year + years:04d}"
+
+
+def month_span(year: str, first: int, last: int) -> str:
+    """The shortest form of the months ``first..last`` of ``year``: a quarter, half or year when exact."""
+    if first == last:
+        return f"{year}-{first:02d}"
+    if (first, last) == (1, 12):
+        return year
+    if (first, last) in ((1, 6), (7, 12)):
+        return f"{year}-H{1 if first == 1 else 2}"
+    if last - first == 2 and first % 3 == 1:
+        return f"{year}-Q{(first + 2) // 3}"
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def shift_period(period: str, years: int) -> str | None:
+    """``period`` moved by ``years`` (``2020-01/2020-05``, -1 → ``2019-01/2019-05``); None for XXXX."""
+    if UNKNOWN_YEAR in period:
+        return period
+    shifted = re.sub(r"\d{4}", lambda m: f"{int(m.group()) + years:04d}", period)
+    return shifted if is_period(shifted) else None
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _COUNT_WORDS.get(word)
+
+
+def _quarter(word: str) -> int | None:
+    number = _ROMAN.get(word.upper()) if not word.isdigit() else int(word)
+    return number if number is not None and 1 <= number <= 4 else None
+
+
+def _year(text: str | None, context: PeriodContext) -> str:
+    if text is None:
+        return context.year_text
+    return text if len(text) == 4 else f"20{text}"
+
+
+def _day(year: str, month: int, day: int) -> str | None:
+    period = f"{year}-{month:02d}-{day:02d}"
+    return period if is_period(period) else None
+
+
+_NUM = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)"
+_YR = r"(?:\s*/\s*|\s+năm\s+|\s+)(\d{4})"
+_Q = r"(\d|I{1,3}|IV)"
+_DATE = r"(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?"
+
+#: (pattern, builder) pairs tried in order; each builder gets the match and the context
+_PERIOD_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], PeriodContext], str | None]]] = []
+
+
+def _rule(pattern: str):
+    def register(builder):
+        _PERIOD_RULES.append((re.compile(pattern, re.IGNORECASE), builder))
+        return builder
+
+    return register
+
+
+@_rule(_DATE + r"\s*(?:-|–|đến|tới)\s*" + _DATE)
+def _day_range(m: re.Match[str], c: PeriodContext) -> str | None:
+    year2 = _year(m[6], c)
+    year1 = _year(m[3], c) if m[3] else year2
+    first, last = _day(year1, int(m[2]), int(m[1])), _day(year2, int(m[5]), int(m[4]))
+    return f"{first}/{last}" if first and last and first < last else None
+
+
+@_rule(_DATE)
+def _date(m: re.Match[str], c: PeriodContext) -> str | None:
+    return _day(_year(m[3], c), int(m[2]), int(m[1]))
+
+
+@_rule(r"(?:giai đoạn\s+|niên độ\s+)?(\d{4})\s*(?:-|–|—|đến|tới)\s*(\d{4})")
+def _year_range(m: re.Match[str], c: PeriodContext) -> str | None:
+    return f"{m[1]}/{m[2]}" if m[1] < m[2] else None
+
+
+@_rule(r"quý\s+" + _Q + r"\s*(?:-|–|đến|tới)\s*quý\s+" + _Q + r"(?:" + _YR + r")?")
+def _quarter_range(m: re.Match[str], c: PeriodContext) -> str | None:
+    first, last = _quarter(m[1]), _quarter(m[2])
+    if first is None or last is None or first >= last:
+        return None
+    return month_span(_year(m[3], c), 3 * first - 2, 3 * last)
+
+
+@_rule(r"quý\s+" + _Q + r"(?:" + _YR + r")?(?:\s+(?:này|nay|vừa qua))?")
+def _one_quarter(m: re.Match[str], c: PeriodContext) -> str | None:
+    quarter = _quarter(m[1])
+    return None if quarter is None else f"{_year(m[2], c)}-Q{quarter}"
+
+
+@_rule(r"(?:từ\s+)?đầu năm(?:\s+nay)?(?:\s+(\d{4}))?\s+(?:cho\s+)?đến(?:\s+hết)?(?:\s+cuối)?\s+tháng\s+(\d{1,2})(?:" + _YR + r")?")
+def _year_to_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    month = int(m[2])
+    return month_span(_year(m[3] or m[1], c), 1, month) if 1 <= month <= 12 else None
+
+
+@_rule(r"(?:từ\s+)?đầu năm(?:\s+nay)?(?:\s+(\d{4}))?\s+(?:cho\s+)?(?:đến|tới)\s+nay")
+def _year_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
+    if m[1] and c.year is not None and int(m[1]) < c.year:
+        return f"{m[1]}/{c.year}"
+    return month_span(_year(m[1], c), 1, c.month) if c.month else _year(m[1], c)
+
+
+@_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?(?:\s+(?:này|nay|vừa qua))?")
+def _one_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    month = int(m[1])
+    return f"{_year(m[2], c)}-{month:02d}" if 1 <= month <= 12 else None
+
+
+@_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?\s*(?:-|–|đến)\s*tháng\s+(\d{1,2})(?:" + _YR + r")?")
+def _month_range(m: re.Match[str], c: PeriodContext) -> str | None:
+    year = _year(m[4] or m[2], c)
+    first, last = int(m[1]), int(m[3])
+    return month_span(year, first, last) if 1 <= first < last <= 12 else None
+
+
+@_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?\s*(?:-|–|đến)\s*nay")
+def _month_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
+    first = int(m[1])
+    if not c.month or not 1 <= first < c.month:
+        return None
+    return month_span(_year(m[2], c), first, c.month)
+
+
+@_rule(r"tháng\s+(?:này|nay)")
+def _this_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    return f"{c.year_text}-{c.month:02d}" if c.month else None
+
+
+@_rule(_NUM + r"\s+tháng\s+còn lại(?: của)? năm(?: nay)?")
+def _remaining_months(m: re.Match[str], c: PeriodContext) -> str | None:
+    count = _count(m[1])
+    return month_span(c.year_text, 13 - count, 12) if count and 1 <= count <= 12 else None
+
+
+@_rule(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+def _iso(m: re.Match[str], c: PeriodContext) -> str | None:
+    return m.group()
+
+
+@_rule(r"tháng cuối(?: của)?(?: năm)(?:\s+(\d{4}))?")
+def _last_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    return f"{_year(m[1], c)}-12"
+
+
+@_rule(r"(?:(?:lũy|luỹ) kế\s+|tính chung\s+)?" + _NUM + r"\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?:nay|này))?(?:\s+(\d{4}))?")
+def _months_of_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    count = _count(m[1])
+    if count is None or not 1 <= count <= 12:
+        return None
+    year = _year(m[2], c)
+    return month_span(year, 13 - count, 12) if "cuối" in m.group().lower() else month_span(year, 1, count)
+
+
+@_rule(r"(?:(?:lũy|luỹ) kế\s+|tính chung\s+)?" + _NUM + r"\s+tháng(?:\s*/\s*|\s+(?:năm\s+|đầu\s+năm\s+)?)(\d{4})")
+def _months_in_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    count = _count(m[1])
+    return month_span(m[2], 1, count) if count and 1 <= count <= 12 else None
+
+
+@_rule(r"(?:(?:lũy|luỹ) kế\s+|tính chung\s+)?" + _NUM + r"\s+tháng(?:\s+(qua|gần đây|vừa qua|năm nay|nay|đầu năm))?")
+def _months_so_far(m: re.Match[str], c: PeriodContext) -> str | None:
+    count = _count(m[1])
+    if count is None or not 1 <= count <= 12:
+        return None
+    if m[2] in ("qua", "gần đây", "vừa qua") and c.month and count < c.month:
+        return month_span(c.year_text, c.month - count + 1, c.month)
+    return month_span(c.year_text, 1, count)
+
+
+@_rule(r"(?:(?:lũy|luỹ) kế\s+)?nửa\s+(đầu|cuối|sau|cuối)(?:\s+của)?\s+năm(?:\s+(?:nay|này))?(?:\s+(\d{4}))?")
+def _half(m: re.Match[str], c: PeriodContext) -> str | None:
+    return f"{_year(m[2], c)}-H{1 if m[1].lower() == 'đầu' else 2}"
+
+
+@_rule(r"(?:những|các|mấy)\s+tháng\s+(đầu|cuối|còn lại(?: của)?)\s+năm(?:\s+(?:nay|này))?(?:\s+(\d{4}))?")
+def _some_months(m: re.Match[str], c: PeriodContext) -> str | None:
+    year = _year(m[2], c)
+    if m[1].lower() == "đầu":
+        return month_span(year, 1, c.month) if c.month else f"{year}-H1"
+    if c.month and c.month < 12:
+        return month_span(year, c.month + 1, 12)
+    return f"{year}-H2"
+
+
+@_rule(_NUM + r"\s+năm\s+(qua|gần đây|vừa qua|trước|tới|sắp tới|tiếp theo)")
+def _years_relative(m: re.Match[str], c: PeriodContext) -> str | None:
+    count = _count(m[1])
+    if count is None or count < 1 or c.year is None:
+        return None
+    if m[2] == "trước":
+        return f"{c.year - count:04d}"
+    if m[2] in ("tới", "sắp tới", "tiếp theo"):
+        return f"{c.year + 1:04d}/{c.year + count:04d}" if count > 1 else f"{c.year + 1:04d}"
+    return f"{c.year - count + 1:04d}/{c.year:04d}" if count > 1 else f"{c.year:04d}"
+
+
+@_rule(r"(?:cả\s+|trong\s+)?năm\s+(nay|này|qua|trước|ngoái|tới|sau|mới|kế tiếp)")
+def _year_relative(m: re.Match[str], c: PeriodContext) -> str | None:
+    offset = {"nay": 0, "này": 0, "qua": 0, "trước": -1, "ngoái": -1}.get(m[1].lower(), 1)
+    return c.shifted(offset)
+
+
+@_rule(r"cùng năm")
+def _same_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    return c.year_text
+
+
+@_rule(r"(?:cả|cuối|đầu|hết)?\s*(?:năm\s+)?(\d{4})")
+def _one_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    return m[1]
+
+
+@_rule(r"cả\s+năm")
+def _whole_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    return c.year_text
+
+
+def normalize_period(text: str, context: PeriodContext = PeriodContext()) -> str | None:
+    """The normalized period of a calendar expression, or None if it is not one.
+
+    ``context`` gives the year (and month) that relative expressions are resolved against;
+    without a year they get ``XXXX``::
+
+        >>> normalize_period("6 tháng đầu năm 2017")
+        '2017-H1'
+        >>> normalize_period("Lũy kế 8 tháng", PeriodContext(year=2024))
+        '2024-01/2024-08'
+        >>> normalize_period("năm trước", PeriodContext(year=2024))
+        '2023'
+    """
+    phrase = " ".join(text.replace("\u2013", "–").split())
+    for pattern, builder in _PERIOD_RULES:
+        match = pattern.fullmatch(phrase)
+        if match is not None:
+            period = builder(match, context)
+            return period if period is not None and is_period(period) else None
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Bases
+# --------------------------------------------------------------------------------------------
+
+_SAME_PERIOD = re.compile(r"cùng\s+k[ỳì]", re.IGNORECASE)
+_PREVIOUS = re.compile(r"(?:tháng|quý|kỳ|tuần|ngày)\s+(?:trước|liền trước)$", re.IGNORECASE)
+_PLAN = re.compile(r"kế hoạch|dự toán|chỉ tiêu|mục tiêu|\bKH\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"năm\s+(?:trước|ngoái)$", re.IGNORECASE)
+_BASIS_LEAD = re.compile(
+    r"^(?:so\s+với|so)\s+(?:(?:ước\s+)?thực hiện\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
+    r"con số\s+|số\s+(?:thặng dư\s+)?)*", re.IGNORECASE,
+)
+
+
+def normalize_basis(text: str, period: str | None = None, context: PeriodContext = PeriodContext()) -> str | None:
+    """The normalized basis of a comparison phrase, or None if it names none of the known ones.
+
+    ``period`` is the period of the value compared, used for ``năm trước`` (the year before it)::
+
+        >>> normalize_basis("so với cùng kỳ năm 2023")
+        'same_period_last_year'
+        >>> normalize_basis("so với năm trước", "2024")
+        'period:2023'
+    """
+    phrase = " ".join(text.split())
+    if _SAME_PERIOD.search(phrase):
+        return "same_period_last_year"
+    if _PLAN.search(phrase):
+        return "plan"
+    rest = _BASIS_LEAD.sub("", phrase).strip()
+    if _PREVIOUS.search(rest) and not re.search(r"\d", rest):
+        return "previous_period"
+    if _LAST_YEAR.fullmatch(rest):
+        year = _first_year(period) if period else context.year
+        return f"period:{year - 1:04d}" if year is not None else None
+    found = normalize_period(rest, context)
+    if found is None:
+        found = _trailing_period(rest, context)
+    return f"period:{found}" if found is not None and UNKNOWN_YEAR not in found else None
+
+
+def _trailing_period(text: str, context: PeriodContext) -> str | None:
+    """The period of the calendar words that end ``text`` (``tốc độ tăng năm 2023`` → 2023)."""
+    words = text.split()
+    for start in range(len(words)):
+        found = normalize_period(" ".join(words[start:]), context)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_year(period: str) -> int | None:
+    match = re.match(r"\d{4}", period)
+    return int(match.group()) if match else None

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-SCALES = [("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("nghìn tỉ", 1e12), ("ngàn tỉ", 1e12), ("tỷ", 1e9), ("tỉ", 1e9),
-          ("triệu", 1e6), ("nghìn", 1e3), ("ngàn", 1e3), ("trăm", 1e2)]
+SCALES = [("tỷ", 1e9), ("tỉ", 1e9), ("triệu", 1e6), ("nghìn", 1e3), ("ngàn", 1e3), ("trăm", 1e2), ("chục", 1e1)]
 WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
          "mười": 10, "mươi": 10, "đôi": 2, "nửa": 0.5, "rưỡi": 0.5}
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -31,12 +30,25 @@ def read_number(token: str, english: bool = False) -> float | None:
 
 
 def scale_of(rest: str) -> float:
-    """The scale word that starts ``rest`` (``nghìn tỷ`` = 1e12), or 1."""
+    """The product of the scale words that start ``rest`` (``nghìn tỷ`` = 1e12, ``triệu tỷ`` =
+    1e15), or 1."""
+    factor, _ = _scales(rest)
+    return factor
+
+
+def _scales(rest: str) -> tuple[float, str]:
+    """The product of the leading scale words of ``rest`` and what follows them."""
     rest = rest.strip().lower()
-    for word, factor in SCALES:
-        if re.match(rf"{word}(?!\w)", rest):
-            return factor
-    return 1.0
+    factor = 1.0
+    while True:
+        for word, scale in SCALES:
+            match = re.match(rf"{word}(?!\w)\s*", rest)
+            if match:
+                factor *= scale
+                rest = rest[match.end():]
+                break
+        else:
+            return factor, rest
 
 
 def parse_span(text: str, english: bool = False) -> tuple[float, float] | None:
@@ -67,13 +79,17 @@ def parse_span(text: str, english: bool = False) -> tuple[float, float] | None:
         rest = single.group(2)
         if re.match(r"\s*,\s*\d", rest):
             return None
-        value = number * scale_of(rest)
+        factor, after = _scales(rest)
+        value = number * factor
+        compound = re.match(rf"({NUMBER})\s+(.*)", after)  # "1.496 tỷ 323 triệu đồng"
+        if factor > 1 and compound and _scales(compound.group(2))[0] > 1:
+            value += (read_number(compound.group(1), english) or 0.0) * _scales(compound.group(2))[0]
         return value, value
     return _words(lowered)
 
 
 def _words(text: str) -> tuple[float, float] | None:
-    text = re.sub(r"^(?:gấp|hàng|con số)\s+", "", text)
+    text = re.sub(r"^(?:gấp|hàng|con số|vài)\s+", "", text)
     if text.startswith("gấp đôi") or text == "đôi":
         return 2.0, 2.0
     if text.startswith("một nửa") or text.startswith("nửa"):
@@ -91,7 +107,5 @@ def _words(text: str) -> tuple[float, float] | None:
             rest = " ".join(words[2:])
         value = number * scale_of(rest)
         return value, value
-    for word, factor in SCALES:
-        if re.match(rf"{word}(?!\w)", text):
-            return factor, factor
-    return None
+    factor, _ = _scales(text)
+    return (factor, factor) if factor > 1 else None

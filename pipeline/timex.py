@@ -1,0 +1,326 @@
+"""TIME and BASIS spans: finding calendar expressions and comparison phrases, and normalizing them.
+
+Rules follow GUIDELINES.md: a TIME is the calendar part only (``23/12/2024`` in ``Chiều 23/12/2024``,
+``năm 2017`` in ``từ đầu năm 2017``), never inside a BASIS; a BASIS starts at ``so với`` where there
+is one, or at the plan word after a ratio (``kế hoạch`` in ``bằng 104,9% kế hoạch``). Relative
+expressions (``năm nay``, ``Lũy kế 8 tháng``) are resolved against :func:`document_context`: the
+date line of the text if it has one, else the year the text itself sets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import Errors, VnieError
+from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .periods import PeriodContext, normalize_basis, normalize_period, shift_period
+
+_Y = r"(?:19|20)\d{2}"
+_YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s+năm\s+{_Y})"
+_N = r"(?:\d{1,2}|[Nn]ăm|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?: một| hai)?)"
+_Q = r"(?:\d|IV|I{1,3})\b"
+_DM = r"\d{1,2}[/-]\d{1,2}(?:[/-]" + _Y + r")?"
+_DAY_LEAD = r"(?:ngày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm|[Tt]ừ|đến|tới|hết|vào|lúc|[Tt]ính đến|nay,|nay|qua,)"
+_MONTHS_HEAD = r"(?:[Ll]ũy kế\s+|[Ll]uỹ kế\s+)?"
+
+#: calendar expressions, most specific first (alternatives are tried left to right)
+TIME_PATTERN = re.compile(
+    "|".join(
+        [
+            # from the start of the year to a month or to now
+            rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)(?:\s+hết)?(?:\s+cuối)?\s+tháng\s+\d{{1,2}}{_YEAR_TAIL}?)",
+            rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)\s+nay)",
+            # day ranges and dates
+            rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
+            rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
+            rf"(?:\b{_DAY_LEAD}\s+(?P<date>{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)))",
+            # year ranges
+            rf"(?:\b{_Y}\s*[-–]\s*{_Y}\b)",
+            # quarters
+            rf"(?:[Qq]uý\s+{_Q}\s*(?:-|–|đến)\s*quý\s+{_Q}{_YEAR_TAIL}?)",
+            rf"(?:[Qq]uý\s+{_Q}{_YEAR_TAIL}?(?:\s+(?:này|vừa qua))?)",
+            # spans of months
+            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
+            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng(?:\s*/\s*|\s+năm\s+|\s+){_Y})",
+            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:qua|gần đây|vừa qua|năm nay))",
+            rf"(?:[Ll]ũy kế\s+{_N}\s+tháng)",
+            rf"(?:(?<=[Tt]ính chung\s){_N}\s+tháng)",
+            rf"(?:(?:[Ll]ũy kế\s+)?[Nn]ửa\s+(?:đầu|cuối|sau)(?:\s+của)?\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
+            rf"(?:(?:[Nn]hững|[Cc]ác|[Mm]ấy)\s+tháng\s+(?:đầu|cuối|còn lại của)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
+            rf"(?:[Tt]háng cuối năm(?:\s+{_Y})?)",
+            # months
+            rf"(?:[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|đến)\s*(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
+            rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+này|\s+vừa qua)?(?![\d/]))",
+            rf"(?:[Tt]háng\s+(?:này|nay)\b)",
+            rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
+            rf"(?:(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
+            # years
+            rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới))",
+            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:nay|này|qua|trước|ngoái|tới|sau|mới)\b)",
+            rf"(?:[Cc]ả\s+năm(?:\s+{_Y})?)",
+            rf"(?:[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
+            rf"(?:(?<=date\s){_Y}-\d{{2}}(?:-\d{{2}})?\b)",
+            rf"(?:[Cc]ùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)",
+            rf"(?:(?<![\d/.,-])(?<!số\s)(?<!mẫu\s){_Y}(?![\d/-]|[.,]\d|\s*(?:%|tỷ|triệu|nghìn|ngàn|USD|đồng|tấn)))",
+        ]
+    )
+)
+
+_SO_VOI = r"(?:[Ss]o\s+với|[Ss]o)"
+_PLAN_WORD = r"(?:kế hoạch|dự toán|chỉ tiêu)"
+_PLAN_TAIL = (
+    rf"(?:\s+(?:năm\s+{_Y}|năm|cả năm|{_Y}|vốn|kế hoạch|được giao(?:\s+đầu năm)?|phấn đấu|ĐHĐCĐ|pháp lệnh|"
+    rf"(?:đề|đặt) ra(?:\s+cho\s+cả\s+năm)?|"
+    rf"{_N}\s+tháng|giao))*"
+)
+_BASIS_TAIL = "|".join(
+    [
+        rf"(?:bình quân\s+)?cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?",
+        rf"năm\s+cùng\s+kỳ",
+        rf"(?:ước\s+)?thực hiện\s+(?:năm\s+)?{_Y}",
+        rf"(?:số|mức)(?:\s+thặng dư)?\s+cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y}))?",
+        rf"mức(?:\s+thặng dư|\s+tăng)?\s+(?:năm\s+)?{_Y}",
+        rf"{_PLAN_WORD}{_PLAN_TAIL}",
+        rf"(?:bình quân\s+)?{_N}\s+tháng(?:\s+đầu\s+năm)?(?:\s+{_Y}|\s*/\s*{_Y}|\s+năm\s+{_Y})?",
+        rf"nửa\s+đầu\s+năm(?:\s+{_Y})?",
+        rf"quý\s+{_Q}{_YEAR_TAIL}?",
+        rf"(?:tháng|quý|kỳ|tuần)\s+trước",
+        rf"tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+trước)?",
+        rf"năm\s+(?:trước|ngoái|{_Y})",
+        rf"{_Y}",
+        rf"(?:thời điểm\s+)?(?:cuối|đầu)\s+năm(?:\s+{_Y})?",
+        r"(?:mức|con số)",
+    ]
+)
+#: comparison phrases, and the plan a ratio is taken of
+BASIS_PATTERN = re.compile(
+    rf"(?:{_SO_VOI}\s+(?:{_BASIS_TAIL}))(?![\w/])"
+    rf"|(?:(?<=%\s){_PLAN_WORD}{_PLAN_TAIL})"
+    rf"|(?:(?:(?<=%\s)|(?<=lần\s))(?:cùng\s+k[ỳì]|quý\s+{_Q}{_YEAR_TAIL}))(?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?"
+    rf"|(?:(?<=%\s)cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)"
+)
+
+_DATE_LINE = re.compile(r"^(?:date|ngày|Ngày)?[:\s]*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
+_EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
+_EXPLICIT_YEAR = re.compile(rf"(?:năm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
+_REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
+
+
+@dataclass(frozen=True)
+class DocumentDates:
+    """The calendar a text sets: ``context`` for relative expressions, ``report_year`` for its values."""
+
+    context: PeriodContext
+    report_year: int | None
+
+
+def document_context(text: str) -> DocumentDates:
+    """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
+
+    Without a date, the year is the one the text mentions most (``cùng kỳ năm 2019`` counts for
+    2020), ties going to the later year; no year at all gives ``XXXX`` downstream.
+    """
+    years = Counter()
+    for match in _EXPLICIT_YEAR.finditer(text):
+        year = int(match[1])
+        years[year + 1 if match.group().startswith("kỳ") else year] += 1
+    mentioned = max(years, key=lambda y: (years[y], y)) if years else None
+    line = _DATE_LINE.search(text[:2000])
+    early = _EARLY_DATE.search(text[:400])
+    if line is not None:
+        year, month = int(line[1]), int(line[2])
+    elif early is not None and 1 <= int(early[2]) <= 12:
+        year, month = int(early[3]), int(early[2])
+    else:
+        return DocumentDates(PeriodContext(mentioned, _report_month(text)), mentioned)
+    report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
+    return DocumentDates(PeriodContext(year, month), report)
+
+
+def _report_month(text: str) -> int | None:
+    months = [int(m[1] or m[2]) for m in _REPORT_MONTHS.finditer(text[:1500])]
+    months = [m for m in months if 1 <= m <= 12]
+    return max(months) if months else None
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any]
+
+
+def find_bases(text: str, context: PeriodContext = PeriodContext()) -> list[Found]:
+    """BASIS phrases with their normalized basis (``period:`` bases against the context year)."""
+    found = []
+    for match in BASIS_PATTERN.finditer(text):
+        if not is_linked(text, match.start(), match.end()):
+            continue
+        basis = normalize_basis(match.group(), None, context) or _fallback_basis(match.group(), context)
+        found.append(Found(match.start(), match.end(), "BASIS", {"basis": basis}))
+    return found
+
+
+_VALUE = re.compile(
+    r"\d(?:[\d.,]*\d)?\s*(?:%|lần|điểm|tỷ|tỉ|triệu|nghìn|ngàn|USD|đồng)|gấp\s+(?:đôi|rưỡi|ba)|một nửa"
+)
+_CLAUSE_END = re.compile(r"[;.!?…|\n](?:\s|$)|\n")
+
+
+def is_linked(text: str, start: int, end: int) -> bool:
+    """Whether a basis phrase at ``start:end`` has a value to compare: one before it in its clause,
+    or one it introduces right after it (``So với tháng trước, có 22 sản phẩm tăng``)."""
+    left = text[max(0, start - 300) : start]
+    clause = _CLAUSE_END.split(left)[-1]
+    if _VALUE.search(clause):
+        return True
+    right = _CLAUSE_END.split(text[end : end + 80])[0]
+    return bool(_VALUE.search(right))
+
+
+def _fallback_basis(phrase: str, context: PeriodContext) -> str:
+    """``so với mức`` names no period of its own: the value's year is the best first guess."""
+    return f"period:{context.year_text}" if context.year is not None else "same_period_last_year"
+
+
+def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list[Found]:
+    """TIME expressions outside ``bases``, each with its normalized period."""
+    taken = [(b.start, b.end) for b in bases]
+    found: list[Found] = []
+    previous: str | None = None
+    for match in TIME_PATTERN.finditer(text):
+        start, end = match.span("date") if match["date"] else match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        phrase = text[start:end]
+        if _is_year_label(text, start, phrase):
+            continue
+        period = _resolve(phrase, dates, previous)
+        if period is None:
+            continue
+        found.append(Found(start, end, "TIME", {"period": period}))
+        if not phrase.lower().startswith("cùng"):
+            previous = period
+    return found
+
+
+def _is_year_label(text: str, start: int, phrase: str) -> bool:
+    """A bare year that names no calendar period: identifiers (``100/2020``), model years."""
+    if not phrase[:1].isdigit() or "-" in phrase or "–" in phrase:
+        return False
+    before = text[max(0, start - 12) : start]
+    return bool(re.search(r"(?:số|mẫu|Covid|COVID|-|/)\s*$", before))
+
+
+def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | None:
+    """The period of ``phrase``; ``cùng kỳ`` takes the previous period one year back."""
+    if re.match(r"[Cc]ùng\s+k", phrase):
+        year = re.search(_Y, phrase)
+        if previous is None:
+            return f"{year.group()}" if year else None
+        if year is not None:
+            shifted = re.sub(r"\d{4}|XXXX", year.group(), previous)
+            return shifted
+        return shift_period(previous, -1)
+    return normalize_period(phrase, dates.context)
+
+
+# --------------------------------------------------------------------------------------------
+# The component
+# --------------------------------------------------------------------------------------------
+
+
+@Language.factory(
+    "vnie_time_ruler",
+    assigns=["doc.spans", f"span._.{SPAN_ATTRS_ATTR}"],
+    default_config={"spans_key": SPAN_GROUP, "use_date_line": True},
+)
+def make_time_ruler(nlp: Language, name: str, *, spans_key: str, use_date_line: bool) -> "TimeRuler":
+    register()
+    return TimeRuler(name=name, spans_key=spans_key, use_date_line=use_date_line)
+
+
+class TimeRuler:
+    """Adds TIME spans (``period``) and BASIS spans (``basis``) to ``doc.spans[spans_key]``.
+
+    ``use_date_line``: resolve relative expressions against a date the text states; when False,
+    only the years the text mentions are used.
+    """
+
+    def __init__(self, *, name: str = "vnie_time_ruler", spans_key: str = SPAN_GROUP, use_date_line: bool = True) -> None:
+        register()
+        self.name = name
+        self.spans_key = spans_key
+        self.use_date_line = use_date_line
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.predict(doc))
+
+    def predict(self, doc: Doc) -> list[Found]:
+        dates = document_context(doc.text) if self.use_date_line else _years_only(doc.text)
+        bases = find_bases(doc.text, dates.context)
+        return sorted([*bases, *find_times(doc.text, dates, bases)], key=lambda f: f.start)
+
+    def set_annotations(self, doc: Doc, found: list[Found]) -> Doc:
+        spans = list(doc.spans.get(self.spans_key, []))
+        for item in found:
+            span = char_span(doc, item.start, item.end, item.label)
+            if span is None or _overlaps(span, spans):
+                continue
+            span._.set(SPAN_ATTRS_ATTR, dict(item.attrs))
+            spans.append(span)
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start_char)
+        return doc
+
+    def _get_config(self) -> dict[str, Any]:
+        return {"spans_key": self.spans_key, "use_date_line": self.use_date_line}
+
+    def _set_config(self, config: dict[str, Any]) -> None:
+        unknown = set(config) - {"spans_key", "use_date_line"}
+        if unknown:
+            raise VnieError(Errors.E015.format(component=self.name, keys=sorted(unknown)))
+        self.spans_key = config.get("spans_key", SPAN_GROUP)
+        self.use_date_line = bool(config.get("use_date_line", True))
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "TimeRuler":
+        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = util.ensure_path(path)
+        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "TimeRuler":
+        path = util.ensure_path(path)
+        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
+        return self
+
+
+def _years_only(text: str) -> DocumentDates:
+    dates = document_context(re.sub(r"\d{1,2}/\d{1,2}/\d{4}", " ", _DATE_LINE.sub(" ", text)))
+    return dates
+
+
+def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The span of ``doc`` at exactly these characters; tokens that straddle an edge are widened."""
+    span = doc.char_span(start, end, label=label)
+    if span is None:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    return span
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in spans)
