@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,10 +64,17 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
 
 
 def set_sentence_starts(doc: Doc, starts: Iterable[int]) -> Doc:
-    """Mark the token at each character offset in ``starts`` as a sentence start, all others not."""
+    """Mark the token at each character offset in ``starts`` as a sentence start, all others not.
+
+    An offset inside a token marks nothing. Written through ``Doc.from_array``: setting
+    ``Token.is_sent_start`` one token at a time costs tens of microseconds a token.
+    """
+    if not len(doc):
+        return doc
     first = set(starts)
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in first
+    flags = numpy.full(len(doc), -1, dtype="int64")
+    flags[[token.i for token in doc if token.i == 0 or token.idx in first]] = 1
+    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 
 
