@@ -128,6 +128,23 @@ def anchor(
         raise typer.Exit(code=1)
 
 
+@app.command()
+def facts(
+    source: Path = typer.Argument(..., exists=True, dir_okay=False, help="Extraction output or gold JSONL."),
+    output: Path = typer.Option(..., "-o", "--output", dir_okay=False, help="facts.csv or facts.parquet."),
+    corpus: Path | None = typer.Option(None, "--corpus", exists=True, file_okay=False, help="Corpus folder for standoff records."),
+) -> None:
+    """Write one row per QUANTITY: document, sentence, indicator, value, unit, kind, bound, period,
+    basis, status, the sentence's officials and organizations, and character offsets."""
+    from .facts import write_facts
+
+    try:
+        rows = write_facts(source, output, corpus=corpus)
+    except VnieError as error:
+        _fail(error)
+    Console().print(f"{rows} facts → {output}")
+
+
 def _validation_table(reports) -> Table:
     """One column a file (and their total when there are several), one row a count."""
     table = Table(title="vnie validate")
