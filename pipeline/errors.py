@@ -57,6 +57,7 @@ class Errors:
     E014 = "draft {doc_id!r}: span {span_id}: text {text!r} is not inside its ctx {ctx!r}"
     E015 = "component {component!r}: unknown settings {keys} in its saved config"
     # evaluation (``evaluation/``)
+    E020 = "{path}: unsupported fact table format; choose one of {formats}"
     E101 = "{path}: the gold file holds no documents, so there is nothing to score"
     E102 = (
         "{path}: line {line}: prediction {doc_id!r} has the id of a gold document but another text "
