@@ -42,7 +42,7 @@ def main() -> None:
 
     from underthesea import word_tokenize
 
-    from pipeline.language import create_pipeline
+    from pipeline.language import create_pipeline, load_pipeline
 
     texts = load_texts(args.corpus, args.limit)
     characters = sum(map(len, texts))
@@ -50,7 +50,8 @@ def main() -> None:
         "underthesea.word_tokenize (direct)": word_tokenize,
         "vnie tokenizer, underthesea": create_pipeline().tokenizer,
         "vnie tokenizer, pyvi": create_pipeline(segmenter="pyvi").tokenizer,
-        "vnie pipeline (default), underthesea": create_pipeline(),
+        "vnie pipeline (default.cfg), underthesea": create_pipeline(),
+        "vnie pipeline (shipped model), underthesea": load_pipeline(),
     }
     print(f"{len(texts)} texts, {characters:,} characters, {args.runs} runs each (median)")
     baseline = None

@@ -56,6 +56,10 @@ class Errors:
     E013 = "draft {doc_id!r}: span {span_id}: ctx {ctx!r} occurs {count} times in the text (it must occur once)"
     E014 = "draft {doc_id!r}: span {span_id}: text {text!r} is not inside its ctx {ctx!r}"
     E015 = "component {component!r}: unknown settings {keys} in its saved config"
+    E016 = "vnie_entities: lexicon_min_precision must lie between 0 and 1, got {value!r}"
+    E017 = "vnie_span_resolver: unknown label {label!r} in priority {priority}; labels are {labels}"
+    E018 = "vnie_quantity_ruler: unknown number_style {value!r}; choose one of {choices}"
+    E030 = "vnie_attribute_resolver: carry_periods must be true or false, got {value!r}"
     # evaluation (``evaluation/``)
     E020 = "{path}: unsupported fact table format; choose one of {formats}"
     E101 = "{path}: the gold file holds no documents, so there is nothing to score"

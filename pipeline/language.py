@@ -9,6 +9,8 @@ from spacy.language import Language
 from thinc.api import Config
 
 DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
+#: the trained pipeline shipped with the project (scripts/build_model.py builds it)
+SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "models" / "vnie_ie"
 
 
 def create_pipeline(*, segmenter: str | None = None) -> Language:
@@ -20,8 +22,10 @@ def create_pipeline(*, segmenter: str | None = None) -> Language:
 
 
 def load_pipeline(model: str | Path | None = None, *, segmenter: str | None = None) -> Language:
-    """A saved pipeline (``spacy.load``) or, without ``model``, the default one."""
-    if model is None:
+    """A saved pipeline (``spacy.load``) or, without ``model``, the shipped one (:data:`SHIPPED_MODEL`),
+    or where that is missing the rule-based pipeline of ``default.cfg``."""
+    if model is None and not (SHIPPED_MODEL / "config.cfg").is_file():
         return create_pipeline(segmenter=segmenter)
+    model = SHIPPED_MODEL if model is None else model
     overrides = {} if segmenter is None else {"nlp.tokenizer.segmenter": segmenter}
     return spacy.load(model, config=overrides)

@@ -147,7 +147,7 @@ def _day(year: str, month: int, day: int) -> str | None:
 
 
 _NUM = r"(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)"
-_YR = r"(?:\s*/\s*|\s+năm\s+|\s+)(\d{4})"
+_YR = r"(?:\s*/\s*|\s*-\s*|\s+năm\s+|\s+)(\d{4})"
 _Q = r"(\d|I{1,3}|IV)"
 _DATE = r"(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?"
 
@@ -168,7 +168,16 @@ def _day_range(m: re.Match[str], c: PeriodContext) -> str | None:
     year2 = _year(m[6], c)
     year1 = _year(m[3], c) if m[3] else year2
     first, last = _day(year1, int(m[2]), int(m[1])), _day(year2, int(m[5]), int(m[4]))
-    return f"{first}/{last}" if first and last and first < last else None
+    if not (first and last and first < last):
+        return None
+    if year1 == year2 and int(m[1]) == 1 and last == _month_end(year2, int(m[5])):
+        return month_span(year2, int(m[2]), int(m[5]))  # whole months: the shortest form
+    return f"{first}/{last}"
+
+
+def _month_end(year: str, month: int) -> str:
+    days = calendar.monthrange(2000 if year == UNKNOWN_YEAR else int(year), month)[1]
+    return f"{year}-{month:02d}-{days:02d}"
 
 
 @_rule(_DATE)
@@ -176,7 +185,18 @@ def _date(m: re.Match[str], c: PeriodContext) -> str | None:
     return _day(_year(m[3], c), int(m[2]), int(m[1]))
 
 
-@_rule(r"(?:giai đoạn\s+|niên độ\s+)?(\d{4})\s*(?:-|–|—|đến|tới)\s*(\d{4})")
+@_rule(r"quý\s+" + _Q + r"(?:\s*/\s*(\d{4}))?\s+niên độ(?:\s+tài chính)?\s+(\d{4})\s*[-–]\s*(\d{4})")
+def _fiscal_quarter(m: re.Match[str], c: PeriodContext) -> str | None:
+    """C10: the quarter as written (``quý 2/2020 niên độ 2020-2021`` → 2020-Q2); without its own
+    year, in the fiscal year's calendar year that the text is about."""
+    quarter = _quarter(m[1])
+    if m[3] >= m[4]:
+        return None
+    year = m[2] or (str(c.year) if c.year is not None and str(c.year) in (m[3], m[4]) else m[3])
+    return None if quarter is None else f"{year}-Q{quarter}"
+
+
+@_rule(r"(?:giai đoạn\s+|niên độ(?:\s+tài chính)?\s+|(?:hai|2)\s+năm\s+|năm\s+)?(\d{4})\s*(?:-|–|—|đến|tới|và)\s*(?:năm\s+)?(\d{4})")
 def _year_range(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{m[1]}/{m[2]}" if m[1] < m[2] else None
 
@@ -201,7 +221,19 @@ def _year_to_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return month_span(_year(m[3] or m[1], c), 1, month) if 1 <= month <= 12 else None
 
 
-@_rule(r"(?:từ\s+)?đầu năm(?:\s+nay)?(?:\s+(\d{4}))?\s+(?:cho\s+)?(?:đến|tới)\s+nay")
+@_rule(r"(?:từ\s+)?đầu năm(?:\s+nay)?(?:\s+(\d{4}))?\s+(?:cho\s+)?(?:đến|tới)(?:\s+hết)?\s+" + _DATE)
+def _year_to_day(m: re.Match[str], c: PeriodContext) -> str | None:
+    """C1: from the start of the year to a date, in the shortest form."""
+    year = _year(m[4] or m[1], c)
+    last = _day(year, int(m[3]), int(m[2]))
+    if last is None:
+        return None
+    if last == _month_end(year, int(m[3])):
+        return month_span(year, 1, int(m[3]))
+    return f"{year}-01-01/{last}"
+
+
+@_rule(r"(?:từ\s+)?đầu năm(?:\s+nay)?(?:\s+(\d{4}))?\s+(?:cho\s+)?(?:đến|tới)\s+(?:nay|giờ)")
 def _year_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
     if m[1] and c.year is not None and int(m[1]) < c.year:
         return f"{m[1]}/{c.year}"
@@ -229,6 +261,22 @@ def _month_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
     return month_span(_year(m[2], c), first, c.month)
 
 
+@_rule(r"tháng\s+(\d{1,2}),\s*(\d{1,2})(?:" + _YR + r")?")
+def _month_list(m: re.Match[str], c: PeriodContext) -> str | None:
+    first, last = int(m[1]), int(m[2])
+    return month_span(_year(m[3], c), first, last) if 1 <= first < last <= 12 else None
+
+
+@_rule(r"(?:hai|2)\s+quý\s+(đầu|cuối)\s+năm(?:\s+nay)?(?:\s+(\d{4}))?")
+def _two_quarters(m: re.Match[str], c: PeriodContext) -> str | None:
+    return f"{_year(m[2], c)}-H{1 if m[1].lower() == 'đầu' else 2}"
+
+
+@_rule(r"nửa\s+năm\s+(\d{4})")
+def _half_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    return f"{m[1]}-H1"
+
+
 @_rule(r"tháng\s+(?:này|nay)")
 def _this_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{c.year_text}-{c.month:02d}" if c.month else None
@@ -250,12 +298,21 @@ def _last_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{_year(m[1], c)}-12"
 
 
-@_rule(r"(?:(?:lũy|luỹ) kế\s+|tính chung\s+)?" + _NUM + r"\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+(?:nay|này))?(?:\s+(\d{4}))?")
+@_rule(_NUM + r"\s+tháng\s+(đầu|cuối)\s+niên độ")
+def _months_of_fiscal_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    """C10: the months as written, in the text's year (the fiscal calendar is not used)."""
+    count = _count(m[1])
+    if count is None or not 1 <= count <= 12:
+        return None
+    return month_span(c.year_text, 13 - count, 12) if m[2].lower() == "cuối" else month_span(c.year_text, 1, count)
+
+
+@_rule(r"(?:(?:lũy|luỹ) kế\s+|tính chung\s+)?" + _NUM + r"\s+tháng\s+(?:đầu|cuối)\s+(?:năm(?:\s+(?:nay|này))?(?:\s+(\d{4}))?|(\d{4}))")
 def _months_of_year(m: re.Match[str], c: PeriodContext) -> str | None:
     count = _count(m[1])
     if count is None or not 1 <= count <= 12:
         return None
-    year = _year(m[2], c)
+    year = _year(m[2] or m[3], c)
     return month_span(year, 13 - count, 12) if "cuối" in m.group().lower() else month_span(year, 1, count)
 
 
@@ -290,21 +347,23 @@ def _some_months(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{year}-H2"
 
 
-@_rule(_NUM + r"\s+năm\s+(qua|gần đây|vừa qua|trước|tới|sắp tới|tiếp theo)")
+@_rule(_NUM + r"\s+năm\s+(qua|gần đây|vừa qua|trở lại đây|trước đó|về trước|trước|tới|sắp tới|tiếp theo)")
 def _years_relative(m: re.Match[str], c: PeriodContext) -> str | None:
     count = _count(m[1])
     if count is None or count < 1 or c.year is None:
         return None
-    if m[2] == "trước":
+    if m[2] in ("trước", "về trước"):
         return f"{c.year - count:04d}"
+    if m[2] == "trước đó":
+        return f"{c.year - count:04d}/{c.year - 1:04d}" if count > 1 else f"{c.year - 1:04d}"
     if m[2] in ("tới", "sắp tới", "tiếp theo"):
         return f"{c.year + 1:04d}/{c.year + count:04d}" if count > 1 else f"{c.year + 1:04d}"
     return f"{c.year - count + 1:04d}/{c.year:04d}" if count > 1 else f"{c.year:04d}"
 
 
-@_rule(r"(?:cả\s+|trong\s+)?năm\s+(nay|này|qua|trước|ngoái|tới|sau|mới|kế tiếp)")
+@_rule(r"(?:cả\s+|trong\s+)?năm\s+(nay|này|qua|vừa rồi|trước|trước liền kề|ngoái|tới|sau|mới|kế tiếp)")
 def _year_relative(m: re.Match[str], c: PeriodContext) -> str | None:
-    offset = {"nay": 0, "này": 0, "qua": 0, "trước": -1, "ngoái": -1}.get(m[1].lower(), 1)
+    offset = {"nay": 0, "này": 0, "qua": 0, "vừa rồi": 0, "trước": -1, "trước liền kề": -1, "ngoái": -1}.get(m[1].lower(), 1)
     return c.shifted(offset)
 
 
@@ -336,13 +395,37 @@ def normalize_period(text: str, context: PeriodContext = PeriodContext()) -> str
         >>> normalize_period("năm trước", PeriodContext(year=2024))
         '2023'
     """
-    phrase = " ".join(text.replace("\u2013", "–").split())
+    phrase = _canonical(" ".join(text.replace("\u2013", "–").split()), context)
     for pattern, builder in _PERIOD_RULES:
         match = pattern.fullmatch(phrase)
         if match is not None:
             period = builder(match, context)
             return period if period is not None and is_period(period) else None
     return None
+
+
+_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_EDGE_WORD = re.compile(
+    r"^(?:cuối\s+(?=tháng\s|quý\s|năm\s+\d+$|năm tài chính)|(?:đầu|cả)\s+(?=tháng\s|quý\s)|(?:lũy|luỹ) kế\s+(?=cả năm))", re.I
+)
+_MONTH_NAME = re.compile(r"^tháng\s+(mười một|mười hai|giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s|$)", re.I)
+_RELATIVE_TAIL = re.compile(r"^((?:tháng|quý)\s+\S+)\s+năm\s+(nay|này|ngoái|trước)$", re.I)
+
+
+def _canonical(phrase: str, context: PeriodContext) -> str:
+    """The phrase with the words that do not change its period rewritten: ``cuối``/``đầu`` before a
+    period (C28), month names (``tháng Tám``), ``năm tài chính``, ``ngày`` inside a range, and a
+    year named relative to the text's (``tháng 10 năm ngoái``)."""
+    phrase = _EDGE_WORD.sub("", phrase)
+    phrase = re.sub(r"^năm tài chính\s+", "năm ", phrase, flags=re.I)
+    phrase = re.sub(r"(?<=\s)ngày\s+(?=\d)", "", phrase, flags=re.I)
+    phrase = _MONTH_NAME.sub(lambda m: f"tháng {_MONTH_WORDS[m[1].lower()]}", phrase)
+    relative = _RELATIVE_TAIL.match(phrase)
+    if relative is not None:
+        offset = -1 if relative[2].lower() in ("ngoái", "trước") else 0
+        phrase = f"{relative[1]} năm {context.shifted(offset)}" if context.year is not None else relative[1]
+    return phrase
 
 
 # --------------------------------------------------------------------------------------------
@@ -355,7 +438,7 @@ _PLAN = re.compile(r"kế hoạch|dự toán|chỉ tiêu|mục tiêu|\bKH\b", re
 _LAST_YEAR = re.compile(r"năm\s+(?:trước|ngoái)$", re.IGNORECASE)
 _BASIS_LEAD = re.compile(
     r"^(?:so\s+với|so)\s+(?:(?:ước\s+)?thực hiện\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
-    r"con số\s+|số\s+(?:thặng dư\s+)?)*", re.IGNORECASE,
+    r"con số\s+|số\s+(?:thặng dư\s+)?|kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+)*", re.IGNORECASE,
 )
 
 

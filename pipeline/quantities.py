@@ -10,8 +10,10 @@ decimal) unless the document writes them the English way (C6, :func:`number_styl
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,8 +24,9 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status
 from .periods import PeriodContext, normalize_basis
-from .timex import char_span, document_context
+from .timex import Found, add_spans, document_context, find_times
 
 Style = Literal["vi", "en"]
 
@@ -45,17 +48,18 @@ NUMBER_WORDS: dict[str, float] = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
 }
 #: words after a number that make it no quantity: calendar units, ordinals, grammar words
-NOT_COUNTED: frozenset[str] = frozenset(
+NOT_COUNTED: frozenset[str] = frozenset(w.replace("_", " ") for w in
     "năm tháng quý ngày tuần giờ phút giây thứ lần_thứ và với của là trong đến từ tại thì mà nhưng hay hoặc "
     "so cho theo về sau trước khi đã đang sẽ được bị có không này đó kia trên dưới gần hơn khoảng đạt tăng "
     "giảm bằng chiếm vượt ước còn lên xuống nữa mới cũng vẫn rất các những mỗi ra vào qua bởi do nên "
-    "người_ta tuổi giờ_đây kỳ chiều sáng tối đêm đợt_này số".replace("_", " ").split()
+    "người_ta tuổi giờ_đây kỳ chiều sáng tối đêm đợt_này số cùng song".split()
 )
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:(?:nghìn|ngàn)\s+t[ỷỉ]|nghìn|ngàn|triệu|t[ỷỉ])"
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r")(?![\w])"
-_DENOM = r"(?:\s?/\s?(?:năm|tháng|người lao động|người|ngày|tấn|thùng|lít|kg|kWh|m2|m3|ha|con|chiếc|lượt))*"
+_DENOM_ONE = r"\s?/\s?(?:năm|tháng|người lao động|người|ngày|tấn|thùng|lít|kg|kWh|m2|m3|ha|con|chiếc|lượt)(?!\w)"
+_DENOM = rf"(?:{_DENOM_ONE})*"
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ def _read(text: str, style: Style) -> float | None:
     pattern = rf"\d{{1,3}}(?:\{group}\d{{3}})+(?:\{decimal}\d+)?|\d+(?:\{decimal}\d+)?"
     if not re.fullmatch(pattern, text):
         return None
-    return float(text.replace(group, "").replace(decimal, "."))
+    return float(Decimal(text.replace(group, "").replace(decimal, ".")))
 
 
 def number_style(text: str) -> Style:
@@ -103,7 +107,7 @@ def number_style(text: str) -> Style:
 
 _PHRASE = re.compile(
     rf"^(?P<lo>{_NUM})(?:\s*(?P<lo_pct>%))?(?:\s*(?:-|–|đến|tới)\s*(?P<hi>{_NUM}))?"
-    rf"(?:/(?P<den>\d+))?(?:\s+(?P<scale>{_SCALE}))?\s*(?P<unit>.*)$"
+    rf"(?:/(?P<den>\d+))?(?:\s+(?P<scale>{_SCALE})(?!\w))?\s*(?P<unit>.*)$"
 )
 
 
@@ -143,8 +147,13 @@ def parse_quantity(text: str, *, style: Style = "vi") -> ParsedQuantity | None:
         if unit is None:
             return ParsedQuantity(low / denominator, None, None, None, True)
         return ParsedQuantity(low, None, unit, None, True)
-    scale = SCALES[" ".join(match["scale"].split())] if match["scale"] else 1.0
-    return ParsedQuantity(low * scale, None if high is None else high * scale, unit)
+    scale = Decimal(int(SCALES[" ".join(match["scale"].split())])) if match["scale"] else Decimal(1)
+    return ParsedQuantity(_scaled(low, scale), None if high is None else _scaled(high, scale), unit)
+
+
+def _scaled(number: float, scale: Decimal) -> float:
+    """``number × scale`` without binary rounding (2,11 tỷ → 2110000000.0, not 2109999999.9999998)."""
+    return float(Decimal(repr(number)) * scale)
 
 
 _BAD = object()
@@ -182,7 +191,7 @@ _WORD_PHRASES: list[tuple[re.Pattern[str], ParsedQuantity]] = [
 
 
 _SCALE_WORDS = re.compile(
-    r"(?:(?P<many>[Hh]àng)\s+)?(?P<mult>chục|trăm|nghìn|ngàn)?\s*(?P<scale>t[ỷỉ]|triệu)?(?:\s+(?P<unit>[^\d]+))?"
+    r"(?:(?P<many>[Hh]àng)\s+)?(?:(?P<mult>chục|trăm|nghìn|ngàn)(?!\w))?\s*(?:(?P<scale>t[ỷỉ]|triệu)(?!\w))?(?:\s+(?P<unit>[^\d]+))?"
 )
 _MULTIPLIERS = {"chục": 10.0, "trăm": 100.0, "nghìn": 1e3, "ngàn": 1e3}
 
@@ -214,3 +223,519 @@ def _parse_words(phrase: str) -> ParsedQuantity | None:
         if unit is not _BAD and unit is not None:
             return ParsedQuantity(float(NUMBER_WORDS[match["word"].lower()]), None, unit)
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Finding quantities in a document
+# --------------------------------------------------------------------------------------------
+
+_CANDIDATE = re.compile(
+    rf"(?<![\w.,/-])(?:"
+    rf"(?P<words>(?:[Hh]àng\s+)?(?:chục|trăm|nghìn|ngàn)(?:\s+t[ỷỉ]|\s+triệu)?(?:\s+{_UNIT})?(?=[\s.,;:)])|gấp đôi|gấp rưỡi|gấp ba\b|[Mm]ột nửa|nửa tấn|(?:hai|2) con số)"
+    rf"|(?P<num>{_NUM}(?:\s*%)?(?:\s*(?:-|–|đến|tới)\s*{_NUM})?(?:/\d+)?)(?:\s+(?P<scale>{_SCALE})(?!\w))?"
+    rf"(?:\s*(?P<unit>{_UNIT}{_DENOM})|(?P<denom>(?:{_DENOM_ONE})+))?"
+    rf"|(?P<bare>t[ỷỉ]\s+(?:USD|đồng))"
+    rf")"
+)
+_NUMBER_WORD = re.compile(r"(?<!\w)(?P<word>[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười)\s+(?=\w)")
+#: words right before a number that make it part of a name or an identifier
+_NAME_LEAD = re.compile(
+    r"(?<!\w)(?:số|lần|thứ|khóa|khoá|Khóa|mạch|top|Top|TOP|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Luật|"
+    r"Kết luận|Công văn|Điều|khoản|chương|Chương|phiên bản|cấp|nhóm|loại|hạng|tuyến|Euro|EURO|quốc lộ|QL|"
+    r"đường|Đường|phòng|tầng|lô|Lô|Covid|COVID|covid|mẫu|chợ|lần thứ|kỷ niệm|giai đoạn|tháng|năm|quý|ngày|"
+    r"Tháng|Năm|Quý|Ngày|thời điểm|hết|Chương trình|chương trình|Dự án|Kế hoạch|Tổ|tổ|Đội|đội|Khu|khu|"
+    r"Vòng|vòng|Gói|gói|Đợt|đợt|Ấp|ấp|Xóm|xóm|Phường|phường|Quận|quận|Vinh|vụ|VN|F)\s*$"
+)
+_APPROX = [
+    (re.compile(r"(?<!\w)(?:gần|khoảng|xấp xỉ|chừng|ước chừng|ước khoảng|tầm|hơn kém)\s*$"), "~"),
+    (re.compile(r"(?<!\w)(?:trở lên|ít nhất|tối thiểu|không dưới)\s*$"), ">="),
+    (re.compile(r"(?<!\w)(?:tối đa|không quá|không vượt quá)\s*$"), "<="),
+    (re.compile(r"(?<!\w)(?:dưới|chưa đến|chưa tới|chưa đầy|không tới|không đến|thấp hơn)\s*$"), "<"),
+    (re.compile(r"(?<!\w)(?:hơn|trên|vượt mốc|vượt ngưỡng|ngoài|hàng|vượt trên|cao hơn)\s*$"), ">"),
+]
+_PREDICATES = re.compile(
+    r"(?<!\w)(?:(?P<level>tăng lên|giảm xuống|giảm còn|xuống còn|xuống|lên|còn|lên mức|ở mức|là|từ|(?<!tăng )thêm)\s*$"
+    r"|(?P<ratio>gấp|bằng|đạt|hoàn thành|thực hiện được|vượt|(?<!giảm )(?<!tăng )tương đương(?: với)?|(?<!giảm )(?<!tăng )tương ứng(?: với)?)"
+    r"|(?P<share>chiếm(?: tỷ trọng| tỉ trọng)?|tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|đóng góp)"
+    r"|(?P<down>(?<!cắt )giảm|sụt giảm|sụt|hạ|thấp hơn|lùi|mất|bốc hơi|âm)"
+    r"|(?P<up>tăng|tăng trưởng|cao hơn|nhích|thêm|tăng thêm))(?!\w)"
+)
+_PLAN_AFTER = re.compile(r"^\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|chỉ tiêu|KH\b)")
+_SO_VOI_AFTER = re.compile(r"^\s*(?:so\s+(?:với\s+)?)(?:cùng|năm|tháng|quý|kỳ|\d)")
+_WHOLE_AFTER = re.compile(r"^\s*(?:GDP|GRDP|tổng|số|giá trị|kim ngạch|dân số|sản lượng|thị phần|cơ cấu|diện tích|lượng|tổng số|doanh thu|vốn|[a-zà-ỹđ]+ [a-zà-ỹđ]+)")
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    """A QUANTITY span with all eight attributes of FORMAT.md."""
+
+    start: int
+    end: int
+    attrs: dict[str, Any]
+    #: the (start, end) of the BASIS span the value is compared with, if any
+    basis_span: tuple[int, int] | None = None
+
+
+def find_quantities(doc: Doc, anchors: list[Anchor], *, style: Style, report_year: int | None,
+                    context: PeriodContext = PeriodContext()) -> list[QuantityMention]:
+    """Every QUANTITY of ``doc`` outside ``anchors``, with value, unit, kind, bound and a first
+    resolution of period, basis and status from the TIME and BASIS ``anchors`` of its clause."""
+    text = doc.text
+    starts = {token.idx: token for token in doc}
+    taken = [(a.start, a.end) for a in anchors]
+    mentions: list[QuantityMention] = []
+    previous: tuple[int, str, bool] | None = None  # end, kind, negative
+    carried: str | None = None
+    for start, end, parsed in _candidates(text, starts, taken, style):
+        limit = clause_start(text, start)
+        segment_start = max(limit, previous[0]) if previous and previous[0] > limit else limit
+        kind, negative, bound = _kind(text, start, end, segment_start, parsed, previous)
+        bound = parsed.bound or bound
+        value, value_max = parsed.value, parsed.value_max
+        if negative and value is not None:
+            value, value_max = (-value_max, -value) if value_max is not None else (-value, None)
+        period = clause_period(text, start, anchors, carried, report_year)
+        if period is not None:
+            carried = period
+        basis, basis_anchor = _basis(text, start, end, kind, anchors, period, context)
+        attrs = {"value": value, "value_max": value_max, "unit": parsed.unit, "kind": kind, "bound": bound,
+                 "period": period, "basis": basis, "status": clause_status(text, start, limit, period, report_year)}
+        anchor_span = None if basis_anchor is None else (basis_anchor.start, basis_anchor.end)
+        mentions.append(QuantityMention(start, end, attrs, anchor_span))
+        previous = (end, kind, negative)
+    return mentions
+
+
+def _candidates(text: str, starts: dict, taken: list[tuple[int, int]], style: Style):
+    """(start, end, parsed) for each quantity phrase; counted nouns come from the token after."""
+    for match in _iter_matches(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or _is_name_part(text, start, match):
+            continue
+        unit = None
+        if match.lastgroup == "num" or match["num"]:
+            end = _with_counted_noun(text, match, starts)
+            if end is None:
+                end, unit = _implicit_unit(text, match, start)
+                if end is None:
+                    continue
+        parsed = parse_quantity(text[start : start + len(match["num"])] if unit else text[start:end], style=style)
+        if parsed is None or parsed.value is None:
+            continue
+        if unit is not None:
+            parsed = ParsedQuantity(parsed.value, None, unit)
+        yield start, end, parsed
+
+
+def _implicit_unit(text: str, match: re.Match[str], start: int) -> tuple[int | None, str | None]:
+    """A plain number whose unit the words give: a multiple written without ``lần`` (``gấp 2,8
+    cùng kỳ``), or a length of time with decimals (``bình quân là 3,9 năm``: no year has decimals)."""
+    number = match["num"]
+    if not re.fullmatch(_NUM, number):
+        return None, None
+    if _MULTIPLE_LEAD.search(text[max(0, start - 12) : start]):
+        return start + len(number), "lần"
+    duration = re.match(r" (năm|tháng)(?![\w/])(?!\s*\d)", text[start + len(number) :])
+    if duration is not None and re.search(r",\d", number):
+        return start + len(number) + duration.end(), duration[1]
+    return None, None
+
+
+_MULTIPLE_LEAD = re.compile(r"(?<!\w)gấp\s+(?:hơn\s+|gần\s+)?$")
+
+
+def _is_name_part(text: str, start: int, match) -> bool:
+    """Whether the number is part of a name or identifier (``Nghị quyết số 58``). After ``số`` a
+    number with its unit or scale is an amount (``con số 1.540 tỷ đồng``, ``tổng số 561 điều kiện``)."""
+    lead = _NAME_LEAD.search(text[max(0, start - 20) : start])
+    if lead is None:
+        return False
+    if lead.group().strip() == "số":
+        named = re.search(r"(?:[A-ZĐ]\w*|Nghị|Quyết|Thông|Công|Chỉ|Luật|Điều)\s+\S*\s*số\s*$", text[max(0, start - 30) : start])
+        amount = match["num"] and (match["unit"] or match["scale"] or "%" in match["num"])
+        counted = re.search(r"(?:tổng|trong)\s+số\s*$", text[max(0, start - 12) : start].lower())
+        return not ((amount and not named) or counted)
+    return True
+
+
+def _iter_matches(text: str):
+    spans = []
+    for match in _CANDIDATE.finditer(text):
+        spans.append(match)
+        yield match
+    for match in _NUMBER_WORD.finditer(text):
+        following = text[match.end() : match.end() + 30]
+        if re.match(r"(?:lần|điểm|tấn|ha)\b", following) or _counted_word(following):
+            yield _WordMatch(match, text)
+
+
+class _WordMatch:
+    """A number word with the counted noun after it, shaped like a candidate match."""
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        following = text[match.end() :]
+        noun = re.match(r"(?:lần|điểm|tấn|ha)\b", following) or _counted_word(following)
+        self._span = (match.start(), match.end() + noun.end())
+        self.lastgroup = "words"
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+    def __getitem__(self, key: str):
+        return None
+
+
+_COUNT_NOUNS = re.compile(
+    r"(?:doanh nghiệp|dự án|sản phẩm|mặt hàng|khán phòng|điểm sáng|vụ việc|vụ|người|lao động|nước|thị trường|"
+    r"địa phương|tỉnh|thành phố|cửa hàng|chiếc|xe|công trình|trạm|mỏ|ngôi nhà|lượt|khách|hộ|ngành|nhóm|"
+    r"đơn vị|hiệp định|cụm công nghiệp|khu công nghiệp|nhà máy|tập đoàn|công ty|chi nhánh|siêu thị|chợ|"
+    r"chủng loại|container|cổ phiếu|thành viên|bậc)(?!\w)"
+)
+#: counted compounds that the segmenter may split (``cụm`` + ``công nghiệp``)
+_COMPOUND_COUNTS = re.compile(
+    r"(?:cụm công nghiệp|khu công nghiệp|hộ dân|tuyến đường|nhà phân phối|nhà đầu tư|nhà máy|điểm bán|cửa hàng|"
+    r"mặt hàng|thị trường|dự án|doanh nghiệp|lao động|tổ chức|cơ sở|vụ việc|điều kiện)(?!\w)"
+)
+
+
+def _counted_word(following: str) -> re.Match[str] | None:
+    return _COUNT_NOUNS.match(following)
+
+
+def _with_counted_noun(text: str, match: re.Match[str], starts: dict) -> int | None:
+    """The end of a number phrase: its unit, else the counted noun token after it, else None
+    (a bare number states no quantity, a fraction excepted)."""
+    end = match.end()
+    if match["denom"]:
+        return end
+    if match["unit"] or "%" in match["num"] or match["scale"]:
+        if match["scale"] and not match["unit"]:
+            noun = _noun_after(text, end, starts, match.start())
+            return noun or end
+        return end
+    noun = _noun_after(text, end, starts, match.start())
+    if noun is not None:
+        return noun
+    return end if re.fullmatch(r"\d+/\d+", match["num"]) and _is_fraction(match["num"]) else None
+
+
+def _is_fraction(number: str) -> bool:
+    top, bottom = (int(part) for part in number.split("/"))
+    return 0 < top < bottom
+
+
+def _noun_after(text: str, end: int, starts: dict, number_start: int | None = None) -> int | None:
+    """The end of the counted noun token after ``end``; the segmenter may have joined it to the
+    number (``1.451 lượt`` as one token), then the rest of that token is the noun."""
+    if end >= len(text) or text[end] != " ":
+        return None
+    compound = _COMPOUND_COUNTS.match(text, end + 1)
+    if compound is not None:
+        return compound.end()
+    token = starts.get(end + 1)
+    if token is None:
+        joined = starts.get(number_start) if number_start is not None else None
+        if joined is None or joined.idx + len(joined.text) <= end + 1:
+            return None
+        word = text[end + 1 : joined.idx + len(joined.text)]
+        return joined.idx + len(joined.text) if _is_noun_like(word) else None
+    word = token.text
+    if not _is_noun_like(word):
+        return None
+    end = token.idx + len(word)
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if word in CLASSIFIERS and following is not None and token.whitespace_ and _is_noun_like(following.text):
+        end = following.idx + len(following.text)
+    return end
+
+
+#: classifiers that head a counted compound with the noun after them (``ngôi nhà``, ``con tàu``)
+CLASSIFIERS: frozenset[str] = frozenset({"ngôi", "căn", "con", "cái", "tòa", "toà", "mỏ", "nhà"})
+
+
+def _is_noun_like(word: str) -> bool:
+    letters = word.replace(" ", "")
+    if not letters.isalpha() or not word.islower() or word in NOT_COUNTED or word.split()[0] in NOT_COUNTED:
+        return False
+    return word not in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "chục", "lượng", "trị giá", "về")
+
+
+def _kind(text: str, start: int, end: int, segment_start: int, parsed: ParsedQuantity,
+          previous: tuple[int, str, bool] | None) -> tuple[str, bool, str | None]:
+    """kind, whether the value is a decrease, and the bound, from the words around the span."""
+    left = text[segment_start:start].lower()
+    bound = None
+    stripped = left
+    for _ in range(2):
+        for pattern, symbol in _APPROX:
+            found = pattern.search(stripped)
+            if found:
+                bound = bound or symbol
+                stripped = stripped[: found.start()]
+                break
+    after = text[end : end + 40]
+    if re.match(r"\s*trở lên", after):
+        bound = ">="
+    predicate = None
+    for predicate in _PREDICATES.finditer(stripped):
+        pass
+    if re.search(r"(?:chưa|không)\s+bằng\s*$", stripped):
+        bound = bound or "<"
+    phrase = text[start:end].lower()
+    compared = _compared(text, start, end, left, stripped, predicate, parsed, previous)
+    if compared is not None:
+        return compared[0], compared[1], bound
+    if parsed.is_fraction:
+        return "share", False, bound
+    if phrase.startswith("gấp") or (predicate is not None and predicate["ratio"] == "gấp"):
+        return "ratio", False, bound
+    if predicate is None:
+        if previous is not None and previous[0] >= segment_start and previous[1] == "change" and parsed.unit == "%":
+            return "change", previous[2], bound
+        if parsed.unit == "%" and _WHOLE_AFTER.match(after):
+            return "share", False, bound
+        if parsed.unit == "lần":
+            return "ratio", False, bound
+        return "level", False, bound
+    if predicate["level"]:
+        if parsed.unit is not None and parsed.unit.startswith("%"):
+            clause = text[clause_start(text, start) : start].lower()
+            if re.search(r"tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|chiếm", clause):
+                return "share", False, bound
+            if predicate["level"] in ("ở mức", "là", "lên mức") and not _GROWTH_WORDS.search(clause[: len(clause) - len(left) + predicate.start()]):
+                return "level", False, bound  # ``Nợ xấu ... ở mức 1,44%``: a level, not a growth
+            return "change", bool(re.search(r"(?<!\w)(?:giảm|sụt giảm)(?!\w)", left)), bound
+        return "level", False, bound
+    if predicate["share"]:
+        return "share", False, bound
+    if predicate["ratio"]:
+        if parsed.unit == "lần":
+            return "ratio", False, bound
+        if predicate["ratio"] == "vượt" and parsed.unit == "%":
+            return "change", False, bound
+        if parsed.unit in ("%", None) and (_PLAN_AFTER.match(after) or _SO_VOI_AFTER.match(after)):
+            return "ratio", False, bound
+        if parsed.unit == "%" and predicate["ratio"] == "bằng":
+            return ("share" if _WHOLE_AFTER.match(after) else "ratio"), False, bound
+        if parsed.unit == "%":
+            return ("share" if _WHOLE_AFTER.match(after) and predicate["ratio"] != "đạt" else "change"), False, bound
+        return "level", False, bound
+    if parsed.unit == "lần":
+        return "ratio", False, bound
+    if predicate["down"] or predicate["up"]:
+        between = stripped[predicate.end() :]
+        if re.search(r"\d", between) and parsed.unit != "%":
+            return "level", False, bound
+        return "change", bool(predicate["down"]), bound
+    return "level", False, bound
+
+
+#: a comparison right after a value: ``so với ...`` or the plan of a ratio
+_BASIS_NEXT = re.compile(r"^\s*\)?\s*(?:so\s+với|so\s+(?=cùng|dự toán|kế hoạch)|kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng\s+k[ỳì]|KH\b)")
+#: measures whose values are rates in their own right, not growth (``thuế suất ... lên 60%``)
+_RATE_WORDS = re.compile(r"thuế suất|lãi suất|tỷ suất|tỉ suất|suất sinh lời|\broe\b|\broa\b|mức thuế|thuế nhập khẩu|thuế xuất khẩu")
+#: ``từ X lên Y``: both ends are levels, the change is in the words
+_FROM_TO = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?\d[^;]{0,40}?(?:lên|xuống)|^\s*(?:\S+\s+){0,3}?(?:lên|xuống còn|xuống)\s+(?:mức\s+)?(?:hơn\s+|gần\s+)?\d")
+_GROWTH_WORDS = re.compile(r"(?<!\w)(?:tăng|giảm|tăng trưởng|lạm phát|cpi|chỉ số|iip|grdp|gdp)(?!\w)")
+_SHARE_WORDS = re.compile(r"tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|thị phần|biên lợi nhuận|cơ cấu|chiếm")
+_MORE_LESS = re.compile(r"(?<!\w)(?P<more>cao hơn|vượt|thừa|nhiều hơn)|(?P<less>thấp hơn|hụt|ít hơn)(?:\s+(?:gần|khoảng|hơn|xấp xỉ))?\s*$")
+
+
+def _compared(text: str, start: int, end: int, left: str, stripped: str, predicate: re.Match[str] | None,
+              parsed: ParsedQuantity, previous: tuple[int, str, bool] | None) -> tuple[str, bool] | None:
+    """kind and sign where the words around the value settle them before the general rules:
+
+    - a value followed by its comparison (``tương đương 102,8% so với cùng kỳ``, ``53% kế hoạch``,
+      ``giảm một nửa so với``) is a ratio or a change, never a share or level;
+    - an amount that is ``cao hơn`` / ``thừa`` / ``vượt`` something it is compared with is a change;
+    - the value compared with (``so với số lãi 1.460 tỷ đồng``, C26) is a level;
+    - a rate (``thuế suất``, ``ROE``) or a share measure after ``là`` / ``lên`` / ``từ`` is a level
+      or a share, not a growth.
+    """
+    after = text[end : end + 60]
+    down = bool(predicate is not None and predicate["down"])
+    listed = previous is not None and previous[0] == start - len(left)  # ``giảm 2,27% và 6,91%``
+    if predicate is not None and predicate["ratio"] and predicate["ratio"].startswith("tương") and listed:
+        if previous[1] == "change" and parsed.unit not in ("%", None, "lần"):
+            return "change", previous[2]  # ``giảm 2,69% tương đương 3.400 tỷ đồng``
+    if parsed.is_fraction and predicate is not None and (predicate["up"] or predicate["down"]) and not stripped[predicate.end():].strip():
+        return "change", down  # ``giảm một nửa``
+    if _BASIS_NEXT.match(after) and parsed.unit in ("%", None, "lần"):
+        if predicate is not None and (predicate["up"] or predicate["down"]) and not stripped[predicate.end():].strip():
+            return "change", down
+        if predicate is not None and predicate["ratio"] == "vượt":
+            return ("ratio" if parsed.unit == "lần" else "change"), False
+        if (predicate is not None and predicate["ratio"]) or (predicate is None and not listed) or (parsed.is_fraction and predicate is None):
+            return "ratio", False
+    if predicate is not None and predicate["level"] and _FROM_TO.search(left + " " + after[:40]):
+        clause = text[clause_start(text, start) : start].lower()
+        share = parsed.unit == "%" and _SHARE_WORDS.search(clause) and not _RATE_WORDS.search(clause)
+        if predicate["level"] == "từ" or re.search(r"(?<!\w)từ\s+(?:mức\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?\d", left):
+            return ("share" if share else "level"), False
+    more_less = _MORE_LESS.search(left)
+    if more_less is not None and parsed.unit not in ("%", None) and re.match(r"^\s*so\s+(?:với\s+)?", after):
+        return "change", bool(more_less["less"])
+    if predicate is not None and re.search(r"\bso\s+với\b|\bhơn\s+mức\b|\bvới\s+(?:mức|số|con số)\b", stripped[predicate.end():]):
+        return "level", False
+    if parsed.unit is not None and parsed.unit.startswith("%") and (predicate is None or predicate["level"]):
+        clause = text[clause_start(text, start) : start].lower()
+        if _RATE_WORDS.search(clause):
+            return "level", False
+        if _SHARE_WORDS.search(left) and not re.search(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?$", stripped):
+            return "share", False
+    if parsed.unit not in ("%", "lần", None) and predicate is not None and (predicate["up"] or predicate["down"]):
+        if len(stripped[predicate.end():].split()) > 3:
+            return "level", False
+    return None
+
+
+def _basis(text: str, start: int, end: int, kind: str, anchors: list[Anchor], period: str | None,
+           context: PeriodContext) -> tuple[str | None, Anchor | None]:
+    """The BASIS after the value in its clause (back to the previous one), or a fronted one, and
+    its anchor; plan bases go with ratios only (C24)."""
+    if kind not in ("change", "ratio"):
+        return None, None
+    limit, stop = clause_start(text, start), clause_end(text, end)
+    bases = [a for a in anchors if a.label == "BASIS"]
+    following = [a for a in bases if end <= a.start < stop]
+    chosen = following[0] if following else None
+    if chosen is None:
+        fronted = [a for a in bases if limit <= a.start < start and not _VALUE_BETWEEN.search(text[a.end : start])
+                   and _introduces(text, limit, a, start)]
+        chosen = fronted[-1] if fronted else None
+    direct = chosen is not None and not text[end : chosen.start].strip(" )")
+    if chosen is None or (chosen.value == "plan" and kind != "ratio" and not direct):
+        return None, None
+    if re.search(r"năm\s+(?:trước|ngoái)$", text[chosen.start : chosen.end]) and period:
+        return normalize_basis(text[chosen.start : chosen.end], period, context) or chosen.value, chosen
+    return chosen.value, chosen
+
+
+def _introduces(text: str, limit: int, basis: Anchor, start: int) -> bool:
+    """Whether a basis before the value applies to it: fronted at the head of its clause (``So với
+    tháng trước, có 22 sản phẩm tăng``) or directly introducing it (``so với tháng 12/2016 tăng
+    0,9%``); not a comparison closing a predicate of its own (``đều giảm so với năm trước, XK ta
+    tăng 5%``)."""
+    own_predicate = re.search(r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn)(?!\w)", text[limit : basis.start].lower())
+    between = text[basis.end : start]
+    return not own_predicate or "," not in between or bool(re.search(r":|(?<!\w)như(?!\w)", between))
+
+
+_VALUE_BETWEEN = re.compile(r"\d+(?:[.,]\d+)*\s*%")
+
+
+# --------------------------------------------------------------------------------------------
+# The component
+# --------------------------------------------------------------------------------------------
+
+
+@Language.factory(
+    "vnie_quantity_ruler",
+    requires=["doc.spans"],
+    assigns=["doc.spans", f"span._.{SPAN_ATTRS_ATTR}"],
+    default_config={"spans_key": SPAN_GROUP, "number_style": "auto"},
+)
+def make_quantity_ruler(nlp: Language, name: str, *, spans_key: str, number_style: str) -> "QuantityRuler":
+    register()
+    return QuantityRuler(name=name, spans_key=spans_key, number_style=number_style)
+
+
+NUMBER_STYLES = ("auto", "vi", "en")
+
+
+class QuantityRuler:
+    """Adds QUANTITY spans with their eight attributes to ``doc.spans[spans_key]``.
+
+    Runs after ``vnie_time_ruler``: TIME and BASIS spans are never quantities, and they give the
+    values' period and basis. ``number_style``: ``auto`` decides per document (C6), ``vi`` or ``en``
+    force a reading of ambiguous numbers.
+    """
+
+    def __init__(self, *, name: str = "vnie_quantity_ruler", spans_key: str = SPAN_GROUP, number_style: str = "auto") -> None:
+        register()
+        self.name = name
+        self.spans_key = spans_key
+        self.number_style = _check_style(number_style)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.predict(doc))
+
+    def predict(self, doc: Doc) -> list[QuantityMention]:
+        anchors = [
+            Anchor(s.start_char, s.end_char, s.label_, (s._.get(SPAN_ATTRS_ATTR) or {}).get("period" if s.label_ == "TIME" else "basis"))
+            for s in doc.spans.get(self.spans_key, [])
+            if s.label_ in ("TIME", "BASIS")
+        ]
+        style = number_style(doc.text) if self.number_style == "auto" else self.number_style
+        dates = document_context(doc.text)
+        return find_quantities(doc, sorted(anchors, key=lambda a: a.start), style=style,
+                               report_year=dates.report_year, context=dates.context)
+
+    def set_annotations(self, doc: Doc, mentions: list[QuantityMention]) -> Doc:
+        """Add the QUANTITY spans; a BASIS that no value is compared with is no BASIS (GUIDELINES:
+        only where linked to a QUANTITY), and the calendar words in it become a TIME."""
+        used = {m.basis_span for m in mentions if m.basis_span is not None}
+        group = list(doc.spans.get(self.spans_key, []))
+        dropped = [s for s in group if s.label_ == "BASIS" and (s.start_char, s.end_char) not in used
+                   and not _follows_ratio_shaped(doc.text, s.start_char, mentions)
+                   and not _LIST_HEAD.match(doc.text, s.end_char)]
+        items = [(m.start, m.end, "QUANTITY", dict(m.attrs)) for m in mentions]
+        if dropped:
+            doc.spans[self.spans_key] = [s for s in group if s not in dropped]
+            items.extend(_times_inside(doc, group, dropped))
+        return add_spans(doc, self.spans_key, items)
+
+    def _get_config(self) -> dict[str, Any]:
+        return {"spans_key": self.spans_key, "number_style": self.number_style}
+
+    def _set_config(self, config: dict[str, Any]) -> None:
+        unknown = set(config) - {"spans_key", "number_style"}
+        if unknown:
+            raise VnieError(Errors.E015.format(component=self.name, keys=sorted(unknown)))
+        self.spans_key = config.get("spans_key", SPAN_GROUP)
+        self.number_style = _check_style(config.get("number_style", "auto"))
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "QuantityRuler":
+        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = util.ensure_path(path)
+        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "QuantityRuler":
+        path = util.ensure_path(path)
+        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
+        return self
+
+
+#: a comparison heading a list applies to its values (``đều tăng so với năm 2017: ...``)
+_LIST_HEAD = re.compile(r"\s*(?::|,?\s*như(?!\w))")
+
+
+def _follows_ratio_shaped(text: str, start: int, mentions: list[QuantityMention]) -> bool:
+    """Whether a BASIS at ``start`` directly follows a percentage, fraction or multiple: the
+    comparison is plainly of that value, whatever kind the rules gave it."""
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return False
+    last = before[-1]
+    return not text[last.end : start].strip(" )") and last.attrs["unit"] in ("%", None, "lần")
+
+
+def _times_inside(doc: Doc, group: list[Span], dropped: list[Span]) -> list[tuple[int, int, str, dict[str, Any]]]:
+    """TIME spans for the calendar words inside the ``dropped`` BASIS spans (``năm trước`` in an
+    unlinked ``so với năm trước``)."""
+    kept = [Found(s.start_char, s.end_char, "BASIS", {}) for s in group if s.label_ == "BASIS" and s not in dropped]
+    regions = [(s.start_char, s.end_char) for s in dropped]
+    times = find_times(doc.text, document_context(doc.text), kept)
+    return [(t.start, t.end, "TIME", dict(t.attrs)) for t in times if any(a <= t.start and t.end <= b for a, b in regions)]
+
+
+def _check_style(style: str) -> str:
+    if style not in NUMBER_STYLES:
+        raise VnieError(Errors.E018.format(value=style, choices=list(NUMBER_STYLES)))
+    return style

@@ -9,6 +9,7 @@ date line of the text if it has one, else the year the text itself sets.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,11 +26,16 @@ from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
 from .periods import PeriodContext, normalize_basis, normalize_period, shift_period
 
 _Y = r"(?:19|20)\d{2}"
-_YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s+năm\s+{_Y})"
+_YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
+#: a month or quarter of a year the text names relative to its own (``tháng 10 năm ngoái``)
+_REL_YEAR_TAIL = r"(?:\s+năm\s+(?:nay|ngoái|trước)\b)"
+#: ``cuối`` / ``đầu`` / ``cả`` before a calendar period (C28)
+_EDGE = r"(?:(?:[Cc]uối|[Đđ]ầu|[Cc]ả)\s+)?"
+_MONTH_WORD = r"(?:Giêng|Chạp|Mười một|Mười hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười)"
 _N = r"(?:\d{1,2}|[Nn]ăm|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?: một| hai)?)"
 _Q = r"(?:\d|IV|I{1,3})\b"
 _DM = r"\d{1,2}[/-]\d{1,2}(?:[/-]" + _Y + r")?"
-_DAY_LEAD = r"(?:ngày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm|[Tt]ừ|đến|tới|hết|vào|lúc|[Tt]ính đến|nay,|nay|qua,)"
+_DAY_LEAD = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm|[Tt]ừ|đến|tới|hết|vào|lúc|[Tt]ính đến|nay,|nay|qua,)"
 _MONTHS_HEAD = r"(?:[Ll]ũy kế\s+|[Ll]uỹ kế\s+)?"
 
 #: calendar expressions, most specific first (alternatives are tried left to right)
@@ -38,36 +44,47 @@ TIME_PATTERN = re.compile(
         [
             # from the start of the year to a month or to now
             rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)(?:\s+hết)?(?:\s+cuối)?\s+tháng\s+\d{{1,2}}{_YEAR_TAIL}?)",
-            rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)\s+nay)",
+            rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)\s+(?:nay|giờ))",
+            rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?\s+{_DM}(?![\d%/]|[.,]\d))",
+            # a date in parentheses (``Sáng nay (28/6)``)
+            rf"(?:(?<=\()(?P<pdate>\d{{1,2}}/\d{{1,2}}(?:/{_Y})?)(?=\)))",
+            # fiscal years as written (C10)
+            rf"(?:(?:[Qq]uý\s+{_Q}(?:\s*/\s*{_Y})?\s+)?niên độ(?:\s+tài chính)?\s+{_Y}\s*[-–]\s*{_Y})",
+            rf"(?:(?:[Cc]uối\s+)?năm tài chính\s+{_Y})",
+            rf"(?:{_N}\s+tháng\s+(?:đầu|cuối)\s+niên độ)",
             # day ranges and dates
             rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
             rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
             rf"(?:\b{_DAY_LEAD}\s+(?P<date>{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)))",
             # year ranges
             rf"(?:\b{_Y}\s*[-–]\s*{_Y}\b)",
+            rf"(?:(?:[Hh]ai|2)\s+năm\s+{_Y}\s+và\s+(?:năm\s+)?{_Y}\b|[Nn]ăm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y}\b)",
             # quarters
             rf"(?:[Qq]uý\s+{_Q}\s*(?:-|–|đến)\s*quý\s+{_Q}{_YEAR_TAIL}?)",
-            rf"(?:[Qq]uý\s+{_Q}{_YEAR_TAIL}?(?:\s+(?:này|vừa qua))?)",
+            rf"(?:{_EDGE}[Qq]uý\s+{_Q}(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+(?:này|vừa qua))?)",
+            rf"(?:(?:[Hh]ai|2)\s+quý\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+{_Y})?)",
             # spans of months
-            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
+            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:đầu|cuối)\s+(?:năm(?:\s+nay|\s+này)?(?:\s+{_Y})?|{_Y}\b))",
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng(?:\s*/\s*|\s+năm\s+|\s+){_Y})",
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:qua|gần đây|vừa qua|năm nay))",
             rf"(?:[Ll]ũy kế\s+{_N}\s+tháng)",
             rf"(?:(?<=[Tt]ính chung\s){_N}\s+tháng)",
             rf"(?:(?:[Ll]ũy kế\s+)?[Nn]ửa\s+(?:đầu|cuối|sau)(?:\s+của)?\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
+            rf"(?:(?<=đến\s)nửa\s+năm\s+{_Y})",
             rf"(?:(?:[Nn]hững|[Cc]ác|[Mm]ấy)\s+tháng\s+(?:đầu|cuối|còn lại của)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
             rf"(?:[Tt]háng cuối năm(?:\s+{_Y})?)",
             # months
             rf"(?:[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|đến)\s*(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
-            rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+này|\s+vừa qua)?(?![\d/]))",
+            rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}},\s*\d{{1,2}}(?![\d/%]|[.,]\d|\s*(?:%|tháng|năm|ngày)))",
+            rf"(?:(?<!\d\s){_EDGE}[Tt]háng\s+(?:\d{{1,2}}|{_MONTH_WORD}(?!\w))(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+này|\s+vừa qua)?(?![\d/]))",
             rf"(?:[Tt]háng\s+(?:này|nay)\b)",
             rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
-            rf"(?:(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
+            rf"(?:(?=\w+\s+tháng)(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
             # years
-            rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới))",
-            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:nay|này|qua|trước|ngoái|tới|sau|mới)\b)",
-            rf"(?:[Cc]ả\s+năm(?:\s+{_Y})?)",
-            rf"(?:[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
+            rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới|trở lại đây|trước đó|về trước))",
+            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|trước liền kề|nay|này|qua|trước|ngoái|tới|sau|mới)\b)",
+            rf"(?:(?:[Ll][ũu]ỹ kế\s+|[Ll]ũy kế\s+)?[Cc]ả\s+năm(?:\s+{_Y})?)",
+            rf"(?:(?:[Cc]uối\s+)?[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
             rf"(?:(?<=date\s){_Y}-\d{{2}}(?:-\d{{2}})?\b)",
             rf"(?:[Cc]ùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)",
             rf"(?:(?<![\d/.,-])(?<!số\s)(?<!mẫu\s){_Y}(?![\d/-]|[.,]\d|\s*(?:%|tỷ|triệu|nghìn|ngàn|USD|đồng|tấn)))",
@@ -80,11 +97,13 @@ _PLAN_WORD = r"(?:kế hoạch|dự toán|chỉ tiêu)"
 _PLAN_TAIL = (
     rf"(?:\s+(?:năm\s+{_Y}|năm|cả năm|{_Y}|vốn|kế hoạch|được giao(?:\s+đầu năm)?|phấn đấu|ĐHĐCĐ|pháp lệnh|"
     rf"(?:đề|đặt) ra(?:\s+cho\s+cả\s+năm)?|"
-    rf"{_N}\s+tháng|giao))*"
+    rf"{_N}\s+tháng|giao|ban đầu|hàng năm))*"
 )
 _BASIS_TAIL = "|".join(
     [
-        rf"(?:bình quân\s+)?cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?",
+        rf"(?:bình quân\s+)?cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y}|\s+niên độ\s+trước)?",
+        rf"kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+năm\s+{_Y}",
+        rf"năm\s+tài chính\s+{_Y}",
         rf"năm\s+cùng\s+kỳ",
         rf"(?:ước\s+)?thực hiện\s+(?:năm\s+)?{_Y}",
         rf"(?:số|mức)(?:\s+thặng dư)?\s+cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y}))?",
@@ -104,14 +123,16 @@ _BASIS_TAIL = "|".join(
 #: comparison phrases, and the plan a ratio is taken of
 BASIS_PATTERN = re.compile(
     rf"(?:{_SO_VOI}\s+(?:{_BASIS_TAIL}))(?![\w/])"
-    rf"|(?:(?<=%\s){_PLAN_WORD}{_PLAN_TAIL})"
+    rf"|(?:(?:(?<=%\s)|(?<=lần\s)){_PLAN_WORD}{_PLAN_TAIL})"
+    rf"|(?:(?<=%\s)mục tiêu(?:\s+(?:hàng năm|năm|cả năm|năm\s+{_Y}))?(?![\w]))"
+    rf"|(?:(?<=\d\s)(?P<multiple>cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?))"
     rf"|(?:(?:(?<=%\s)|(?<=lần\s))(?:cùng\s+k[ỳì]|quý\s+{_Q}{_YEAR_TAIL}))(?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?"
     rf"|(?:(?<=%\s)cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)"
 )
 
 _DATE_LINE = re.compile(r"^(?:date|ngày|Ngày)?[:\s]*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
 _EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
-_EXPLICIT_YEAR = re.compile(rf"(?:năm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
+_EXPLICIT_YEAR = re.compile(rf"(?:[Nn]ăm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
 _REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
 
 
@@ -126,13 +147,14 @@ class DocumentDates:
 def document_context(text: str) -> DocumentDates:
     """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
 
-    Without a date, the year is the one the text mentions most (``cùng kỳ năm 2019`` counts for
-    2020), ties going to the later year; no year at all gives ``XXXX`` downstream.
+    Without a date, the year is the one the text mentions most (``cùng kỳ năm 2019`` and ``so với
+    năm 2019`` count for 2020), ties going to the later year; no year at all gives ``XXXX`` downstream.
     """
     years = Counter()
     for match in _EXPLICIT_YEAR.finditer(text):
         year = int(match[1])
-        years[year + 1 if match.group().startswith("kỳ") else year] += 1
+        compared = match.group().startswith("kỳ") or re.search(r"\bso(?:\s+với)?\s+$", text[max(0, match.start() - 8) : match.start()])
+        years[year + 1 if compared else year] += 1  # ``so với năm 2018`` is said in 2019
     mentioned = max(years, key=lambda y: (years[y], y)) if years else None
     line = _DATE_LINE.search(text[:2000])
     early = _EARLY_DATE.search(text[:400])
@@ -166,6 +188,8 @@ def find_bases(text: str, context: PeriodContext = PeriodContext()) -> list[Foun
     for match in BASIS_PATTERN.finditer(text):
         if not is_linked(text, match.start(), match.end()):
             continue
+        if match["multiple"] and not re.search(r"gấp\s+(?:hơn\s+)?\d+(?:,\d+)?\s$", text[max(0, match.start() - 20) : match.start()]):
+            continue  # ``gấp 2,8 cùng kỳ``: a multiple written without ``lần``
         basis = normalize_basis(match.group(), None, context) or _fallback_basis(match.group(), context)
         found.append(Found(match.start(), match.end(), "BASIS", {"basis": basis}))
     return found
@@ -199,19 +223,72 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
     found: list[Found] = []
     previous: str | None = None
     for match in TIME_PATTERN.finditer(text):
-        start, end = match.span("date") if match["date"] else match.span()
+        group = "date" if match["date"] else "pdate" if match["pdate"] else 0
+        start, end = match.span(group)
         if any(s < end and start < e for s, e in taken):
             continue
         phrase = text[start:end]
-        if _is_year_label(text, start, phrase):
+        if _is_year_label(text, start, phrase) or _is_generic(text, start, end, phrase):
             continue
         period = _resolve(phrase, dates, previous)
         if period is None:
             continue
         found.append(Found(start, end, "TIME", {"period": period}))
+        found.extend(_listed_month(text, end, period))
         if not phrase.lower().startswith("cùng"):
             previous = period
+    found.extend(_bare_months(text, dates, [*taken, *((f.start, f.end) for f in found)]))
+    return sorted(found, key=lambda f: f.start)
+
+
+#: a bare count of months is the year to that month (``Lợi nhuận 6 tháng``), unless it is a
+#: duration (``hơn 1 tháng``, ``4 tháng liên tiếp``); matched apart from TIME_PATTERN, for speed
+_BARE_MONTHS = re.compile(
+    rf"(?<![\d.,/(\w])(?:[2-9]|1[0-2])\s+tháng(?!\w)"
+    r"(?!\s*(?:liên tiếp|liền|chuyên trách|nữa|tới|sau|trước|còn lại|các năm|những năm|một lần|/|\)|\d))"
+)
+_DURATION_LEAD = re.compile(r"(?<!\w)(?:hơn|gần|khoảng|trên|dưới|mất|dài|vòng|hạn|mỗi|suốt|đa|nhất)\s$")
+
+
+def _bare_months(text: str, dates: DocumentDates, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for match in _BARE_MONTHS.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or _DURATION_LEAD.search(text[max(0, start - 8) : start]):
+            continue
+        period = normalize_period(match.group(), dates.context)
+        if period is not None:
+            found.append(Found(start, end, "TIME", {"period": period}))
     return found
+
+
+_GENERIC_PAIR = re.compile(r"(?:năm|tháng|quý)\s+sau\b")
+
+
+def _is_generic(text: str, start: int, end: int, phrase: str) -> bool:
+    """Words that name no calendar period here: ``năm sau cao hơn năm trước`` (any two successive
+    years), and a bare ``cùng kỳ`` after ``so với`` that no value is compared with (the BASIS was
+    dropped)."""
+    lower = phrase.lower()
+    if re.fullmatch(r"(?:năm|tháng|quý)\s+sau", lower):
+        return bool(re.search(rf"^.{{0,40}}?\b{lower.split()[0]}\s+trước\b", text[end : end + 60], re.S))
+    if re.fullmatch(r"(?:năm|tháng|quý)\s+trước", lower):
+        return bool(_GENERIC_PAIR.search(text[max(0, start - 40) : start].lower()))
+    if re.fullmatch(r"cùng\s+k[ỳì]", lower):
+        return bool(re.search(r"(?:^|\s)(?:so|với)\s+$", text[max(0, start - 10) : start].lower()))
+    return False
+
+
+def _listed_month(text: str, end: int, period: str) -> list[Found]:
+    """The second month of ``tháng 3 và 5``: a TIME of its own, in the first one's year."""
+    month = re.fullmatch(r"(\d{4}|XXXX)-\d{2}", period)
+    following = re.match(
+        r"\s+và\s+(\d{1,2})(?![\d/%]|[.,]\d|\s*(?:%|tháng|năm|ngày|quý|tỷ|tỉ|triệu|nghìn|ngàn|USD|đồng|lần|tấn|điểm))", text[end : end + 16]
+    )
+    if month is None or following is None or not 1 <= int(following[1]) <= 12:
+        return []
+    start = end + following.start(1)
+    return [Found(start, start + len(following[1]), "TIME", {"period": f"{month[1]}-{int(following[1]):02d}"})]
 
 
 def _is_year_label(text: str, start: int, phrase: str) -> bool:
@@ -272,15 +349,7 @@ class TimeRuler:
         return sorted([*bases, *find_times(doc.text, dates, bases)], key=lambda f: f.start)
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> Doc:
-        spans = list(doc.spans.get(self.spans_key, []))
-        for item in found:
-            span = char_span(doc, item.start, item.end, item.label)
-            if span is None or _overlaps(span, spans):
-                continue
-            span._.set(SPAN_ATTRS_ATTR, dict(item.attrs))
-            spans.append(span)
-        doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start_char)
-        return doc
+        return add_spans(doc, self.spans_key, [(f.start, f.end, f.label, dict(f.attrs)) for f in found])
 
     def _get_config(self) -> dict[str, Any]:
         return {"spans_key": self.spans_key, "use_date_line": self.use_date_line}
@@ -315,11 +384,49 @@ def _years_only(text: str) -> DocumentDates:
 
 
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """The span of ``doc`` at exactly these characters; tokens that straddle an edge are widened."""
-    span = doc.char_span(start, end, label=label)
-    if span is None:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    return span
+    """The span of ``doc`` at exactly these characters, or None where tokens straddle an edge."""
+    return doc.char_span(start, end, label=label)
+
+
+def add_spans(doc: Doc, key: str, items: list[tuple[int, int, str, dict[str, Any]]]) -> Doc:
+    """Add ``(start, end, label, attrs)`` spans to ``doc.spans[key]`` at exactly those characters.
+
+    A token that straddles an edge (``USD.``) is split there first; the spans already in the group
+    are rebuilt from their character offsets. Items that overlap a span already kept are skipped.
+    """
+    existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(key, [])]
+    _split_at(doc, {offset for start, end, _, _ in items for offset in (start, end)})
+    kept: list[Span] = []
+    for start, end, label, attrs in [*existing, *items]:
+        span = doc.char_span(start, end, label=label)
+        if span is None or _overlaps(span, kept):
+            continue
+        span._.set(SPAN_ATTRS_ATTR, attrs)
+        kept.append(span)
+    doc.spans[key] = sorted(kept, key=lambda s: s.start_char)
+    return doc
+
+
+def _split_at(doc: Doc, offsets: set[int]) -> None:
+    cuts: list[tuple[Any, list[str]]] = []
+    ordered = sorted(offsets)
+    for token in doc:
+        first = bisect.bisect_right(ordered, token.idx)
+        if first == len(ordered) or ordered[first] >= token.idx + len(token.text):
+            continue
+        last = bisect.bisect_left(ordered, token.idx + len(token.text))
+        inner = [o - token.idx for o in ordered[first:last]]
+        pieces = [
+            run
+            for a, b in zip([0, *inner], [*inner, len(token.text)])
+            for run in re.findall(r"\s+|\S+", token.text[a:b])
+        ]
+        cuts.append((token, pieces))
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, pieces in cuts:
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:

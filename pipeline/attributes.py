@@ -1,0 +1,320 @@
+"""Each QUANTITY's ``period`` and ``status``, resolved after the relation stage (GUIDELINES.md,
+"Attributes" and "Periods"; clarifications C1, C8, C9, C15, C19, C21, C23, C25, C28).
+
+``period``: from the value's ``time`` relation, where the TIME sets one for it: a cut-off date
+(``tính đến 31/12/2020``) gives a flow the stretch from the start of the year (C1) and a stock the
+date itself (C23), ``cuối năm 2014`` gives a stock the period's last day (C28), a start date
+(``từ ngày 10/7/2020``) the day (C15); other plain days set no period. Without one, the period the
+text last set for the report's values (carried over from the values before it, a comparison
+period such as ``cùng kỳ năm trước`` excepted), else the report's year (``XXXX`` when the text gives
+none).
+
+``status``: ``target`` for a cue of a plan, goal or forecast (``phấn đấu``, ``mục tiêu``,
+``dự kiến``, ``sẽ``, ...), ``estimate`` for ``ước`` and its kin, found in the value's clause before
+it (so also in its parenthesis, C8) or fronted at the head of its sentence; never across a
+sentence (C9). Words inside a BASIS (``đạt 101% kế hoạch năm 2019``) are no cue. A comparison
+figure of an earlier period (``cùng kỳ năm trước tăng 10,2%``) takes only the cues after its TIME
+(C25). A value for a period after the report's own year is a ``target`` whatever its words (C21),
+and so is an ``ước`` for it (C19).
+
+``basis`` stays as the relation linker set it. The clause-level functions here
+(:func:`clause_period`, :func:`clause_status`) also give the quantity ruler its first resolution,
+before any relation exists.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import Errors, VnieError
+from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .periods import month_span
+from .timex import document_context
+
+_CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n|\|")
+_ESTIMATE = re.compile(r"(?<!\w)(?:ước|ước tính|ước đạt|dự ước|ước thực hiện)(?!\w)", re.I)
+#: plan, goal and forecast cues; ``mục tiêu`` of a customer or market segment is none
+_TARGET = re.compile(
+    r"(?<!\w)(?:phấn đấu|(?<!khách hàng )(?<!thị trường )(?<!nhóm )mục tiêu|chỉ tiêu|dự kiến|kế hoạch năm|sẽ|dự báo|"
+    r"kỳ vọng|định hướng|đặt ra|đề ra|hướng tới|nhắm|đặt mục tiêu)(?!\w)",
+    re.I,
+)
+#: a fronted ``Ước`` / ``Ước tính`` heading the sentence reaches all its clauses
+_FRONTED_ESTIMATE = re.compile(r"(?:^|\s)[Uu]ớc(?:\s|$)")
+#: the TIME of a comparison figure (C25): ``cùng kỳ năm trước tăng 10,2%``
+_COMPARISON_TIME = re.compile(r"^cùng\s+k[ỳì]", re.I)
+_CUTOFF = re.compile(r"(?:tính\s+đến|đến\s+hết|tính\s+hết|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)(?:\s+hết)?|tới\s+hết|đến|tới)"
+                     r"(?:\s+(?:ngày|hết|cuối))?\s*$", re.I)
+_START = re.compile(r"(?:từ|kể từ)(?:\s+ngày)?\s*$", re.I)
+#: measures that exist at a point in time (C23)
+_STOCK_WORDS = re.compile(r"tổng tài sản|dư nợ|tồn kho|nợ xấu|nợ phải trả|vốn điều lệ|vốn chủ sở hữu|số dư|"
+                          r"tiền gửi|huy động|cho vay|nợ công|thời điểm|số lượng|lũy kế|luỹ kế")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A TIME or BASIS span already in the document, with its normalized value."""
+
+    start: int
+    end: int
+    label: str
+    value: str | None
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts (after ``;`` or a sentence end)."""
+    return _last_break(text, position, _CLAUSE_BREAK, 400)
+
+
+def clause_end(text: str, position: int) -> int:
+    match = _CLAUSE_BREAK.search(text, position)
+    return match.start() if match else len(text)
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts."""
+    return _last_break(text, position, _SENTENCE_BREAK, 600)
+
+
+def _last_break(text: str, position: int, pattern: re.Pattern[str], window_size: int) -> int:
+    window = text[max(0, position - window_size) : position]
+    last = None
+    for last in pattern.finditer(window):
+        pass
+    return position - len(window) + last.end() if last else max(0, position - window_size)
+
+
+# --------------------------------------------------------------------------------------------
+# Periods
+# --------------------------------------------------------------------------------------------
+
+
+def is_stock(text: str, start: int) -> bool:
+    """Whether the value at ``start`` measures a stock (C23), judged from its clause and sentence."""
+    lead = min(clause_start(text, start), sentence_start(text, start))
+    return bool(_STOCK_WORDS.search(text[lead:start].lower()))
+
+
+def anchor_period(text: str, anchor: Anchor, stock: bool) -> str | None:
+    """The period a TIME gives the values linked to it: a cut-off date is the year to that date for
+    a flow (C1) and the date for a stock (C23); ``cuối`` + a period is its last day for a stock
+    (C28); a start date is the day (C15); another plain day sets no period (None)."""
+    value = anchor.value
+    if value is None:
+        return None
+    day = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", value)
+    month = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})", value)
+    lead = text[max(0, anchor.start - 24) : anchor.start]
+    cutoff = _CUTOFF.search(lead) is not None
+    if day is not None:
+        if cutoff:
+            return value if stock else _year_to(day[1], int(day[2]), int(day[3]))
+        if re.search(r"thời điểm\s*(?:ngày\s*)?$", lead):
+            return value  # C23: ``tại thời điểm 30/6/2019, tổng tài sản ...``
+        return value if _START.search(lead) else None  # C15; other days set no period
+    if month is not None and cutoff and not stock:
+        return month_span(month[1], 1, int(month[2]))
+    if stock and text[anchor.start : anchor.end].lower().startswith("cuối"):
+        return _last_day(value) or value  # C28 + C23: ``tổng tài sản ... cuối năm 2014`` → 2014-12-31
+    return value
+
+
+def _last_day(period: str) -> str | None:
+    year = re.fullmatch(r"(\d{4})", period)
+    month = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if year is not None:
+        return f"{year[1]}-12-31"
+    if month is not None:
+        return f"{period}-{calendar.monthrange(int(month[1]), int(month[2]))[1]:02d}"
+    return None
+
+
+def _year_to(year: str, month: int, day: int) -> str:
+    """From the start of ``year`` to the day, in the shortest form (C1)."""
+    last = calendar.monthrange(2000 if year == "XXXX" else int(year), month)[1]
+    if day == last:
+        return month_span(year, 1, month)
+    return f"{year}-01-01/{year}-{month:02d}-{day:02d}"
+
+
+def report_period(report_year: int | None) -> str:
+    """The period of a value the text sets nothing else for: the report's year, or ``XXXX``."""
+    return "XXXX" if report_year is None else f"{report_year:04d}"
+
+
+def clause_period(text: str, start: int, anchors: list[Anchor], carried: str | None, report_year: int | None) -> str | None:
+    """A first period before relations exist: the TIME of the value's clause (before it, else after
+    it), else the sentence's, else the period carried from the previous values, else the report's
+    year."""
+    limit, stop = clause_start(text, start), clause_end(text, start)
+    sentence = sentence_start(text, start)
+    stock = is_stock(text, start)
+    nearby = [a for a in anchors if a.label == "TIME" and sentence <= a.start < stop]
+    times = [(a, p) for a in nearby for p in [anchor_period(text, a, stock)] if p is not None]
+    before = [p for a, p in times if limit <= a.start < start]
+    if before:
+        return before[-1]
+    after = [p for a, p in times if start < a.start < stop]
+    if after:
+        return after[0]
+    earlier = [p for a, p in times if sentence <= a.start < start]
+    if earlier:
+        return earlier[-1]
+    if carried is not None:
+        return carried
+    return None if report_year is None else report_period(report_year)
+
+
+# --------------------------------------------------------------------------------------------
+# Status
+# --------------------------------------------------------------------------------------------
+
+
+def _masked(text: str, start: int, end: int, regions: Iterable[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the characters of ``regions`` blanked (BASIS words are no cue)."""
+    chars = list(text[start:end])
+    for a, b in regions:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def clause_status(text: str, start: int, limit: int, period: str | None, report_year: int | None,
+                  masked: Iterable[tuple[int, int]] = (), fronted_limit: int | None = None) -> str:
+    """``target``, ``estimate`` or ``actual`` for the value at ``start`` whose cue window starts at
+    ``limit`` (its clause start, or the TIME of a comparison figure, C25); ``masked`` regions (BASIS
+    spans) hold no cue. A sentence-initial ``Ước`` reaches the whole sentence unless
+    ``fronted_limit`` is given (C25: only the cues after a comparison TIME count)."""
+    masked = list(masked)
+    left = _masked(text, limit, start, masked)
+    future = bool(period and report_year and re.match(r"\d{4}", period) and int(period[:4]) > report_year)
+    if _TARGET.search(left):
+        return "target"
+    head_from = sentence_start(text, start) if fronted_limit is None else fronted_limit
+    head = _masked(text, head_from, min(limit, start), masked) if head_from < limit else ""
+    if _ESTIMATE.search(left) or _FRONTED_ESTIMATE.search(head):
+        return "target" if future else "estimate"  # C19: ``ước`` for a period not begun is a forecast
+    return "target" if future else "actual"  # C21
+
+
+# --------------------------------------------------------------------------------------------
+# The component
+# --------------------------------------------------------------------------------------------
+
+
+@Language.factory(
+    "vnie_attribute_resolver",
+    requires=["doc.spans", "doc._.vnie_relations"],
+    assigns=[f"span._.{SPAN_ATTRS_ATTR}"],
+    default_config={"spans_key": SPAN_GROUP, "carry_periods": True},
+    default_score_weights={},
+)
+def make_attribute_resolver(nlp: Language, name: str, *, spans_key: str, carry_periods: bool) -> "AttributeResolver":
+    register()
+    return AttributeResolver(name=name, spans_key=spans_key, carry_periods=carry_periods)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The resolved ``period`` and ``status`` of one QUANTITY span."""
+
+    span: Span
+    period: str | None
+    status: str
+
+
+class AttributeResolver:
+    """Sets each QUANTITY's ``period`` and ``status`` from its ``time`` relation and the text around
+    it; runs after ``vnie_relation_linker``.
+
+    ``carry_periods``: give a value without a period of its own the period set for the values before
+    it (GUIDELINES "Periods": a period stated earlier for the same report); when False, the report's
+    year.
+    """
+
+    def __init__(self, *, name: str = "vnie_attribute_resolver", spans_key: str = SPAN_GROUP, carry_periods: bool = True) -> None:
+        register()
+        self.name = name
+        self.spans_key = spans_key
+        self.carry_periods = carry_periods
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.predict(doc))
+
+    def predict(self, doc: Doc) -> list[Resolution]:
+        text = doc.text
+        spans = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
+        times = {(h.start_char, h.end_char): t for h, label, t in (doc._.get(RELATIONS_ATTR) or []) if label == "time"}
+        bases = [(s.start_char, s.end_char) for s in spans if s.label_ == "BASIS"]
+        report_year = document_context(text).report_year
+        carried: str | None = None
+        resolved = []
+        for span in (s for s in spans if s.label_ == "QUANTITY"):
+            start = span.start_char
+            time = times.get((start, span.end_char))
+            period = None
+            if time is not None:
+                anchor = Anchor(time.start_char, time.end_char, "TIME", (time._.get(SPAN_ATTRS_ATTR) or {}).get("period"))
+                period = anchor_period(text, anchor, is_stock(text, start))
+                if period is not None and not _COMPARISON_TIME.match(time.text):
+                    carried = period
+            if period is None:
+                period = carried if self.carry_periods and carried is not None else report_period(report_year)
+            resolved.append(Resolution(span, period, self._status(text, span, time, period, report_year, bases)))
+        return resolved
+
+    @staticmethod
+    def _status(text: str, span: Span, time: Span | None, period: str | None, report_year: int | None,
+                bases: list[tuple[int, int]]) -> str:
+        start = span.start_char
+        limit = clause_start(text, start)
+        if time is not None and _COMPARISON_TIME.match(time.text) and limit <= time.start_char < start:
+            return clause_status(text, start, time.start_char, period, report_year, bases, fronted_limit=time.start_char)
+        return clause_status(text, start, limit, period, report_year, bases)
+
+    def set_annotations(self, doc: Doc, resolved: list[Resolution]) -> Doc:
+        for item in resolved:
+            attrs = dict(item.span._.get(SPAN_ATTRS_ATTR) or {})
+            attrs["period"], attrs["status"] = item.period, item.status
+            item.span._.set(SPAN_ATTRS_ATTR, attrs)
+        return doc
+
+    def _get_config(self) -> dict[str, Any]:
+        return {"spans_key": self.spans_key, "carry_periods": self.carry_periods}
+
+    def _set_config(self, config: dict[str, Any]) -> None:
+        unknown = set(config) - {"spans_key", "carry_periods"}
+        if unknown:
+            raise VnieError(Errors.E015.format(component=self.name, keys=sorted(unknown)))
+        self.spans_key = config.get("spans_key", SPAN_GROUP)
+        carry = config.get("carry_periods", True)
+        if not isinstance(carry, bool):
+            raise VnieError(Errors.E030.format(value=carry))
+        self.carry_periods = carry
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "AttributeResolver":
+        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = util.ensure_path(path)
+        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "AttributeResolver":
+        path = util.ensure_path(path)
+        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
+        return self

@@ -1,0 +1,872 @@
+"""ORG, OFFICIAL, TITLE and INDICATOR spans: rules where the language is regular, plus a trained NER.
+
+:class:`EntityRecognizer` (factory ``vnie_entities``) combines two sources of candidates:
+
+* the entities of a statistical ``ner`` component earlier in the pipeline (``doc.ents``; trained by
+  ``scripts/build_model.py`` from ``configs/ner.cfg``), when there is one;
+* rules over the text (GUIDELINES.md, ORG / OFFICIAL / TITLE / INDICATOR):
+
+  - TITLE: a lexicon of offices (:data:`TITLE_WORDS`, with ``Phó``/``Tổng``/``Quyền`` prefixes and
+    board words when no organization's name follows, C27);
+  - OFFICIAL: a personal name (a surname of :data:`SURNAMES` and capitalized syllables) after an
+    honorific (``ông``, ``bà``, ``đồng chí``, ``TS``) or after a title and its organization, and a
+    later mention of the same person by the last syllable of the name (``ông Phong``);
+  - ORG: an organization head (``Bộ``, ``Sở``, ``Tổng cục``, ``UBND``, ``Tập đoàn``, ``Công ty`` ...)
+    with a capitalized name, an optional place part (``tỉnh Thanh Hóa``) and a parenthesized
+    abbreviation, plus names learnt from the training data (:meth:`EntityRecognizer.initialize`);
+  - INDICATOR: a measure head (``chỉ số``, ``giá trị``, ``kim ngạch``, ``doanh thu`` ...) and the words
+    of its noun phrase, in a clause that states a number.
+
+The steps of :meth:`EntityRecognizer.predict`:
+
+1. candidates: the model's entities and the rules' matches, cleaned (:func:`clean_candidates`: edge
+   punctuation, INDICATORs cut at a predicate, ORGs without a trailing personal name, nothing on a
+   byline); a model ORG gives way to a rule ORG that starts with it and reads on
+   (:func:`extend_model_orgs`); rule INDICATORs only in clauses where the model found none
+   (:func:`fallback_rules`), and INDICATORs only with a value after them (:func:`indicators_with_values`);
+2. overlaps: :func:`choose` keeps, by :data:`SOURCE_PRIORITY` of the label (rules for TITLE and
+   OFFICIAL, the model for ORG and INDICATOR), then :data:`LABEL_ORDER`, then the longer span;
+   documents, events, countries and bare heads are no ORG (:func:`_not_org`);
+3. repeats: other mentions of the ORGs found, their abbreviations and company names
+   (:func:`repeated_orgs`), where nothing else is; of INDICATORs before the same value, the last
+   (:func:`nearest_indicators`);
+4. constraints (:func:`constrain`): an OFFICIAL needs an office in the text (a title in its sentence,
+   an honorific, or another mention of the name that has one), so bylines and photo credits are not
+   officials; a TITLE must reach an OFFICIAL through organizations, titles and separators.
+
+Spans already in the group (QUANTITY, TIME, BASIS) are never overlapped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import srsly
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+from .errors import Errors, VnieError
+from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .sentences import sentence_spans
+
+LABELS: tuple[str, ...] = ("ORG", "OFFICIAL", "TITLE", "INDICATOR")
+SOURCES: tuple[str, ...] = ("rule", "model", "repeat")
+#: for each label, the sources in order of trust (earlier wins an overlap)
+SOURCE_PRIORITY: dict[str, tuple[str, ...]] = {
+    "ORG": ("model", "rule", "repeat"),
+    "OFFICIAL": ("rule", "model", "repeat"),
+    "TITLE": ("rule", "model", "repeat"),
+    "INDICATOR": ("model", "rule", "repeat"),
+}
+
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
+_LOWER = "".join(sorted({c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower()}))
+_CAP = rf"[{_UPPER}][{_LOWER}]*"
+
+SURNAMES: frozenset[str] = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Trịnh Đinh Lưu Hà Cao "
+    "Lâm Phùng Thái Sử Hứa Chử Đồng Tô Tạ Lương Trương Kiều Quách Đoàn Vương Triệu Châu Mạc Thân Đàm "
+    "Tăng Khúc Nghiêm Lại Giang Tống Hàn Doãn Nông Vi Kim Đào Từ Văn Tôn Quan Lã Lò Ninh Trịnh Tiêu "
+    "Khổng Cù Hầu Thạch Bạch Diệp Chu Đào Phí Mẫn Nhữ Lục Tào Viên Chế Quang Hoa".split()
+)
+#: capitalized word pairs that look like a name but are places or common phrases
+NOT_NAMES: frozenset[str] = frozenset(
+    {"Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Lâm Đồng", "Cao Bằng", "Hoàng Sa", "Trường Sa",
+     "Quang Trung", "Hoa Kỳ", "Vĩnh Phúc", "Nghi Sơn", "Tây Ninh", "Hồ Chí Minh", "Đồng Nai", "Đồng Tháp",
+     "Kim Sơn", "Văn phòng", "Hoà Phát", "Hòa Phát", "Lào Cai", "Long An", "Đào Tạo", "Hải Phòng",
+     "Vũng Tàu", "Đà Nẵng", "Quảng Ninh", "Thái Bình", "Thái Nguyên", "Phú Thọ", "Cần Thơ"}
+)
+HONORIFICS: tuple[str, ...] = (
+    "ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí", "TS.", "TS", "ThS.", "ThS", "PGS.TS.", "PGS.TS",
+    "GS.TS.", "GS.TS", "PGS.", "PGS", "GS.", "GS", "Tiến sĩ", "tiến sĩ", "chuyên gia", "Luật sư", "luật sư",
+    "tỷ phú", "Tỷ phú", "doanh nhân", "Doanh nhân", "đại biểu", "Đại biểu", "các ông", "Các ông",
+)
+#: offices, without the prefixes of :data:`TITLE_PREFIXES`
+TITLE_WORDS: tuple[str, ...] = (
+    "Thủ tướng", "Chủ tịch", "Bộ trưởng", "Thứ trưởng Thường trực", "Thứ trưởng", "Giám đốc điều hành",
+    "Giám đốc", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Viện trưởng", "Chủ nhiệm", "Bí thư",
+    "Trưởng ban", "Trưởng phòng", "Trưởng đoàn", "Trưởng Ban kiểm soát", "Trưởng ban kiểm soát",
+    "Tổng Thư ký", "Tổng thư ký", "Thư ký", "Người phát ngôn", "Tỉnh ủy viên", "Tỉnh uỷ viên", "Thành ủy viên",
+    "Ủy viên", "Uỷ viên", "Thành viên HĐQT", "Thành viên hội đồng quản trị", "Thành viên HĐTV",
+    "Chánh Văn phòng", "Chánh văn phòng", "Kế toán trưởng", "Tổ trưởng", "Tổng biên tập", "Trưởng",
+    "Chánh án", "Tư lệnh", "Hiệu trưởng", "Chủ tịch nước", "CEO", "Phó trưởng", "Kiểm soát viên nhà nước",
+    "Kiểm soát viên",
+)
+TITLE_PREFIXES: tuple[str, ...] = ("Quyền ", "Phó ", "Tổng ", "Phó Tổng ", "Phó tổng ")
+#: board words that end a title when no organization's name follows (C27)
+BOARD_WORDS: tuple[str, ...] = (
+    "HĐQT", "HĐTV", "Hội đồng quản trị", "Hội đồng Quản trị", "Hội đồng thành viên", "Hội đồng Thành viên",
+    "Ban kiểm soát", "Ban Kiểm soát",
+)
+#: heads of organization names (C17: also in lower case for the corporate ones)
+ORG_HEADS: tuple[str, ...] = (
+    "Bộ", "Sở", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Ủy ban", "Uỷ ban", "Ban Quản lý", "Ban quản lý",
+    "Ban", "Văn phòng", "Kho bạc", "Thanh tra", "Tòa án", "Toà án", "Trung tâm", "Học viện", "Trường",
+    "Đại học", "Hiệp hội", "Tổng hội", "Hội", "Liên đoàn", "Liên minh", "Phòng", "Quỹ", "Báo", "Tạp chí",
+    "Đài", "Tập đoàn", "tập đoàn", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Công ty", "công ty",
+    "Ngân hàng", "ngân hàng", "Nhà máy", "Cảng vụ", "Đảng bộ", "Đảng ủy", "Đảng uỷ", "Tổng CTCP", "CTCP",
+    "Bệnh viện", "Cơ quan", "Hãng", "Sàn", "Sở Giao dịch", "Công an", "Tổ chức",
+)
+#: corporate heads whose name part is used alone for the same company (``Hòa Phát``)
+CORPORATE_HEADS: tuple[str, ...] = (
+    "Tập đoàn", "tập đoàn", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Công ty", "công ty", "Ngân hàng",
+    "ngân hàng", "Nhà máy", "Tổng CTCP", "CTCP",
+)
+#: first words of documents and events, which are not ORG even where a model says so
+NOT_ORG_STARTS: tuple[str, ...] = (
+    "Bộ luật", "Luật", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Công ước", "Hiệp định", "Hội nghị",
+    "Đại hội", "Chương trình", "Kế hoạch", "Chiến lược", "Đề án", "Dự án", "trái phiếu",
+)
+#: country names a model may take for organizations (C7: markets and places are not ORG)
+NOT_ORGS: frozenset[str] = frozenset({"VN", "Việt Nam", "Nhật", "Nhật Bản", "Trung Quốc", "Mỹ"})
+#: organizations named by their head alone, optionally with a place part
+STANDALONE_ORGS: tuple[str, ...] = (
+    "UBND", "HĐND", "Chính phủ", "Quốc hội", "Bộ Chính trị", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ",
+    "Ban Bí thư", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước", "Kiểm toán nhà nước", "Ủy ban nhân dân",
+    "Uỷ ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc", "Trung ương", "Đảng", "TTXVN", "Hải quan",
+)
+_ACRONYM = r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ0-9]"
+#: measure heads that start an indicator's noun phrase
+INDICATOR_HEADS: tuple[str, ...] = (
+    "chỉ số", "giá trị", "kim ngạch", "tổng mức", "sản lượng", "doanh thu", "lợi nhuận", "tổng kim ngạch",
+    "tổng giá trị", "tổng doanh thu", "tổng sản phẩm", "tốc độ tăng trưởng", "tăng trưởng", "tỷ lệ", "tỷ trọng",
+    "số vốn", "vốn", "số thu", "thu ngân sách", "tổng thu", "chi phí", "trị giá", "tổng trị giá", "lãi", "lỗ",
+    "dư nợ", "tổng tài sản", "tổng vốn", "vốn đầu tư", "số lượng", "lượng", "số", "giá", "mức", "thu nhập",
+    "xuất khẩu", "nhập khẩu", "XK", "NK", "kim ngạch xuất khẩu", "sản xuất", "thu", "nộp ngân sách",
+    "CPI", "IIP", "GRDP", "GDP", "PMI", "lạm phát", "cổ tức", "giải ngân", "bội chi", "nợ xấu", "xuất siêu",
+    "nhập siêu", "thặng dư", "lãi suất", "trữ lượng", "diện tích", "công suất", "cổ phần", "quy mô",
+)
+#: words that end an indicator's noun phrase (predicates, time, scope, numbers are handled apart)
+INDICATOR_STOPS: frozenset[str] = frozenset(
+    "ước ước_đạt ước_tính đạt tăng giảm là chiếm có của toàn trong năm tháng quý so với đã vẫn chỉ cũng gần "
+    "hơn khoảng trên dưới từ đến tới lên xuống còn bằng vượt gấp và được bị sẽ đang thì mà nhưng cả lũy_kế "
+    "luỹ_kế tính dự_kiến phấn_đấu mục_tiêu cao thấp nhiều ít hiện này đó tại ở theo khi sau trước nay vừa "
+    "mới riêng tương_ứng tương_đương đều ghi_nhận thu_về mang_lại cùng kỳ kì lại nữa thêm hết xấp_xỉ gồm như "
+    "là_do do vì nên với_mức ước_thực_hiện thêm dễ sụt_giảm tiếp_tục chịu cho cho_biết khẳng_định phát_hiện thông_tin".replace("_", " ").split()
+)
+_NUMBER = re.compile(r"\d")
+#: verbs and cues that end an indicator's noun phrase wherever a model lets it run on
+_PREDICATES = frozenset(
+    "tăng giảm đạt ước ước_đạt ước_tính sụt_giảm được bị là chiếm giúp vượt bằng còn lên xuống kế_hoạch "
+    "mục_tiêu dự_kiến này đó".replace("_", " ").split()
+)
+#: words that name no measure on their own (``mức`` of ``ở mức 79 USD``)
+_GENERIC_MEASURES = frozenset({"mức", "số", "bình quân", "con số"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    source: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------------------------
+# rules over the text
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    words = _alternation(TITLE_WORDS + tuple(w[0].lower() + w[1:] for w in TITLE_WORDS if w[0].isupper()))
+    prefixes = _alternation(TITLE_PREFIXES + tuple(p.lower() for p in TITLE_PREFIXES))
+    return re.compile(
+        rf"(?<![\w])(?:(?:{prefixes}))*(?:{words})(?: (?:{_alternation(BOARD_WORDS)}))?(?![\w])", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alternation(SURNAMES)})(?: {_CAP}){{1,3}}(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _honorific_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{_alternation(HONORIFICS)}) ?(?={_CAP})")
+
+
+@lru_cache(maxsize=1)
+def _org_head_pattern() -> re.Pattern[str]:
+    """An organization head (optionally after a board word, C27) at a word start; group ``alone``
+    is set for the bodies of :data:`STANDALONE_ORGS`, which need no name after them."""
+    board = _alternation(BOARD_WORDS)
+    return re.compile(
+        rf"(?<![\w])(?:(?:{board}) )?(?:(?P<alone>{_alternation(STANDALONE_ORGS)})|{_alternation(ORG_HEADS)})(?![\w])"
+    )
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    """Offices of the title lexicon; a board word stays in the title unless a name follows it."""
+    found = []
+    for match in _title_pattern().finditer(text):
+        start, end = match.span()
+        if match.group().lower() in _BARE_TITLES or not match.group()[:1].isalpha():
+            continue
+        board = next((b for b in BOARD_WORDS if match.group().endswith(" " + b)), None)
+        follows_name = re.match(rf" (?:{_CAP}|{_ACRONYM})", text[end:]) or _org_head_pattern().match(text, end + 1)
+        if board is not None and follows_name and not _starts_name(text, end + 1):
+            end -= len(board) + 1
+        found.append((start, end))
+    return found
+
+
+#: words of the lexicon that are titles only as part of a longer one
+_BARE_TITLES = frozenset({"trưởng", "thư ký", "phó trưởng", "tổng"})
+
+
+def _starts_name(text: str, position: int) -> bool:
+    match = _name_pattern().match(text, position)
+    return match is not None and match.group() not in NOT_NAMES
+
+
+def find_orgs(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Organization names: a head and the capitalized words of its name (``Bộ`` + ``Tài chính``), a
+    legal form (``cổ phần``, ``TNHH``), a place part (``tỉnh Thanh Hóa``) and an abbreviation in
+    parentheses; standalone bodies (``UBND``, ``Chính phủ``) need no name. A personal name ends the
+    name (``Bộ Công Thương`` in ``Bộ trưởng Bộ Công Thương Trần Tuấn Anh``)."""
+    starts = {t.idx: t.i for t in doc}
+    ends = {t.idx + len(t.text): t.i for t in doc}
+    found: list[tuple[int, int]] = []
+    text = doc.text if text is None else text
+    for match in _org_head_pattern().finditer(text):
+        if match.start() not in starts or match.end() not in ends or (found and match.start() < found[-1][1]):
+            continue
+        if match.group("alone") is not None and text[: match.start()].endswith(("ngành ", "Ngành ")):
+            continue  # a sector (C16)
+        head_end = ends[match.end()] + 1
+        last = _org_name_end(doc, text, head_end)
+        if last == head_end and match.group("alone") is None:
+            continue
+        last = _place_end(doc, last)
+        last = _abbreviation_end(doc, last)
+        found.append((match.start(), doc[last - 1].idx + len(doc[last - 1].text)))
+    return found
+
+
+_LEGAL_FORMS = frozenset({"cổ phần", "Cổ phần", "CP", "TNHH", "TNHH MTV", "CTCP", "MTV"})
+_CONNECTORS = frozenset({"và", "-", "–", "&"})
+_PLACE_TOKENS = frozenset({"tỉnh", "thành phố", "Thành phố", "TP", "TP.", "Tp.", "quận", "huyện", "thị xã", "TP.HCM", "TPHCM"})
+
+
+def _is_name_word(text: str) -> bool:
+    return bool(text[:1].isupper()) and not _is_person(text)
+
+
+def _is_person(text: str) -> bool:
+    return bool(_name_pattern().fullmatch(text)) and text not in NOT_NAMES
+
+
+def _org_name_end(doc: Doc, text: str, i: int) -> int:
+    """The token after the name words that start at ``i``."""
+    j = i
+    while j < len(doc):
+        token = doc[j]
+        if token.text in _LEGAL_FORMS and j == i:
+            j += 1
+            continue
+        if j > i and doc[j - 1].text.endswith(".") and doc[j - 1].text not in _PLACE_TOKENS:
+            break  # a sentence ended inside the token before (``TP.HCM.``)
+        if _is_name_word(token.text) and token.text not in ORG_HEADS and not _title_pattern().fullmatch(token.text):
+            j += 1
+            continue
+        if (token.text in _CONNECTORS and j > i and j + 1 < len(doc) and _is_name_word(doc[j + 1].text)
+                and not _org_head_pattern().match(text, doc[j + 1].idx)):
+            j += 2
+            continue
+        break
+    return j
+
+
+def _place_end(doc: Doc, i: int) -> int:
+    if i < len(doc) and doc[i].text in _PLACE_TOKENS:
+        j = i + 1
+        while j < len(doc) and _is_name_word(doc[j].text):
+            j += 1
+        return j
+    return i
+
+
+def _abbreviation_end(doc: Doc, i: int) -> int:
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and re.fullmatch(_ACRONYM, doc[i + 1].text):
+        return i + 3
+    return i
+
+
+def find_officials(text: str, titles: list[tuple[int, int]], orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Personal names after an honorific (any capitalized syllables: ``ông Inoue Fukuzo``) or after a
+    title and the organization right after it (a surname first), names listed after those with ``,``
+    or ``và``, and later mentions of them by the last syllable (``ông Phong``)."""
+    anchors = {end for _, end in titles} | {end for _, end in orgs}
+    full: list[tuple[int, int]] = []
+    for match in _name_pattern().finditer(text):
+        if match.group() in NOT_NAMES:
+            continue
+        before = text[: match.start()].rstrip(" ")
+        if len(before) in anchors or (before.endswith(":") and len(before[:-1].rstrip()) in anchors):
+            full.append(match.span())
+    for match in _honorific_pattern().finditer(text):
+        name = re.match(rf"{_CAP}(?: {_CAP}){{1,4}}(?![\w])", text[match.end():])
+        if name is None or name.group() in NOT_NAMES or _org_head_pattern().match(name.group()):
+            continue
+        start = match.end()
+        suffix = _name_pattern().search(name.group(), 1)
+        if suffix is not None and suffix.end() == len(name.group()) and not _name_pattern().match(name.group()):
+            start += suffix.start()  # ``Tỷ phú Masan Nguyễn Đăng Quang``: the surname starts the name
+        full.append((start, match.end() + len(name.group())))
+    full = _with_listed(text, sorted(set(full)))
+    given = {text[s:e].split()[-1] for s, e in full} | {" ".join(text[s:e].split()[-2:]) for s, e in full}
+    short = []
+    for match in _honorific_pattern().finditer(text):
+        word = re.match(rf"{_CAP}(?: {_CAP})?(?![\w])", text[match.end():])
+        if word is None:
+            continue
+        for candidate in (word.group(), word.group().split()[0]):
+            if candidate in given:
+                span = (match.end(), match.end() + len(candidate))
+                if not any(s <= span[0] < e for s, e in full):
+                    short.append(span)
+                break
+    return sorted(set(full + short))
+
+
+def _with_listed(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``names`` and the full names listed after them (``ông A, B và C``)."""
+    out = list(names)
+    queue = list(names)
+    while queue:
+        _, end = queue.pop()
+        following = _name_pattern().match(text, end + 2) if text.startswith(", ", end) else None
+        if following is None and text.startswith(" và ", end):
+            following = _name_pattern().match(text, end + 4)
+        if following is not None and following.group() not in NOT_NAMES and following.span() not in out:
+            out.append(following.span())
+            queue.append(following.span())
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _indicator_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(h.lower().split()) for h in INDICATOR_HEADS)
+
+
+def find_indicators(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Noun phrases that start at a measure head, in a clause that states a number after them."""
+    heads = _indicator_heads()
+    firsts = {head[0] for head in heads}
+    longest = max(len(h) for h in heads)
+    text = doc.text if text is None else text
+    tokens = list(doc)
+    syllables = [t.text.lower().split() for t in tokens]
+    found = []
+    i = 0
+    while i < len(tokens):
+        match = _head_at(syllables, i, heads, longest) if syllables[i] and syllables[i][0] in firsts else None
+        if match is None:
+            i += 1
+            continue
+        end = _phrase_end(tokens, i + match)
+        if _number_follows(text, tokens[end - 1].idx + len(tokens[end - 1].text)):
+            found.append((tokens[i].idx, tokens[end - 1].idx + len(tokens[end - 1].text)))
+        i = end
+    return found
+
+
+def _head_at(syllables: list[list[str]], i: int, heads: frozenset[tuple[str, ...]], longest: int) -> int | None:
+    """How many tokens from ``i`` make the longest head of ``heads`` (None for none)."""
+    words: list[str] = []
+    counts: list[int] = []
+    for k in range(i, min(len(syllables), i + longest)):
+        words.extend(syllables[k])
+        counts.append(len(words))
+    for n in range(len(counts), 0, -1):
+        if tuple(words[: counts[n - 1]]) in heads:
+            return n
+    return None
+
+
+def _phrase_end(tokens: list, i: int) -> int:
+    """The token after the noun phrase that goes on at ``i``: words up to a stop word, a number or
+    punctuation, and a parenthesized abbreviation right after it."""
+    end = i
+    while end < len(tokens) and end - i < 8:
+        token = tokens[end]
+        if _is_punct(token.text) or _NUMBER.search(token.text) or token.text.lower() in INDICATOR_STOPS:
+            break
+        if token.text[:1].isupper() and end > i and not token.text.isupper():
+            break
+        end += 1
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")" and tokens[end + 1].text.isupper():
+        end += 3
+    return end
+
+
+def _is_punct(text: str) -> bool:
+    """Punctuation or whitespace only (the lexeme flags need a language's vocab; this does not)."""
+    return not any(ch.isalnum() for ch in text) and text not in ("%", "&")
+
+
+_CLAUSE_END = re.compile(r"[;.!?\n|](?!\d)")
+
+
+def _number_follows(text: str, position: int) -> bool:
+    """A digit between ``position`` and the end of its clause (``;`` or the sentence end)."""
+    rest = text[position : position + 120]
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    return _NUMBER.search(clause) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# combination
+
+
+def rule_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
+    text = doc.text if text is None else text
+    titles = find_titles(text)
+    orgs = _outside(find_orgs(doc, text), titles)
+    officials = _outside(find_officials(text, titles, orgs), titles)
+    orgs = _outside(orgs, officials)
+    found = [Candidate(s, e, "TITLE", "rule") for s, e in titles]
+    found += [Candidate(s, e, "ORG", "rule") for s, e in orgs]
+    found += [Candidate(s, e, "OFFICIAL", "rule") for s, e in officials]
+    found += [Candidate(s, e, "INDICATOR", "rule") for s, e in find_indicators(doc, text)]
+    return found
+
+
+def _outside(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if not any(s < oe and os < e for os, oe in others)]
+
+
+def model_candidates(doc: Doc, labels: Iterable[str]) -> list[Candidate]:
+    wanted = set(labels)
+    return [Candidate(e.start_char, e.end_char, e.label_, "model") for e in doc.ents if e.label_ in wanted]
+
+
+#: between candidates of equally trusted sources, the label that wins an overlap
+LABEL_ORDER: tuple[str, ...] = ("TITLE", "OFFICIAL", "ORG", "INDICATOR")
+
+
+def choose(candidates: list[Candidate], priority: dict[str, tuple[str, ...]]) -> list[Candidate]:
+    """Non-overlapping candidates: by the source priority of each one's label, then by
+    :data:`LABEL_ORDER`, then the longer."""
+    def rank(c: Candidate) -> tuple[int, int, int, int]:
+        order = priority.get(c.label, SOURCES)
+        source = order.index(c.source) if c.source in order else len(order)
+        return (source, LABEL_ORDER.index(c.label), -c.length, c.start)
+
+    chosen: list[Candidate] = []
+    for candidate in sorted(candidates, key=rank):
+        if not any(candidate.start < c.end and c.start < candidate.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every clause: a sentence stretch ending at ``;`` or the sentence end."""
+    clauses = []
+    for start, end in sentence_spans(text):
+        position = start
+        for match in re.finditer(";", text[start:end]):
+            clauses.append((position, start + match.start()))
+            position = start + match.end()
+        clauses.append((position, end))
+    return clauses
+
+
+def fallback_rules(text: str, candidates: list[Candidate], label: str) -> list[Candidate]:
+    """Rule candidates of ``label`` only in clauses where the model found none of that label."""
+    clauses = clause_spans(text)
+    modelled = {_sentence_of(clauses, c.start) for c in candidates if c.label == label and c.source == "model"}
+    return [c for c in candidates
+            if not (c.label == label and c.source == "rule" and _sentence_of(clauses, c.start) in modelled)]
+
+
+#: how far after an indicator its value may start (characters, in the same clause)
+VALUE_REACH = 60
+
+
+def indicators_with_values(
+    doc: Doc, candidates: list[Candidate], spans_key: str, text: str | None = None
+) -> list[Candidate]:
+    """INDICATOR candidates that a value follows in their clause within :data:`VALUE_REACH`
+    characters, or that follow a value directly (``chiếm 69% doanh thu``): a measure named with no
+    value is not annotated. Values are the group's QUANTITY spans, or digits where it has none."""
+    text = doc.text if text is None else text
+    clauses = clause_spans(text)
+    values = [(s.start_char, s.end_char) for s in doc.spans.get(spans_key, []) if s.label_ == "QUANTITY"]
+    if not values:
+        values = [m.span() for m in re.finditer(r"\d+(?:[.,]\d+)*\s*%?", text)]
+    starts = sorted(start for start, _ in values)
+    ends = {end for _, end in values}
+
+    def valued(c: Candidate) -> bool:
+        clause = _sentence_of(clauses, c.start)
+        following = bisect.bisect_left(starts, c.end)
+        if following < len(starts) and starts[following] - c.end <= VALUE_REACH and _sentence_of(clauses, starts[following]) == clause:
+            return True
+        return any(c.start - end in (1, 2) for end in ends)
+
+    return [c for c in candidates if c.label != "INDICATOR" or valued(c)]
+
+
+def nearest_indicators(text: str, chosen: list[Candidate], spans_key_values: list[int]) -> list[Candidate]:
+    """Of INDICATORs before the same value with no value between them, only the last one, unless
+    they are listed (``,``, ``và``, ``hoặc``, a parenthesis between them) or in separate clauses."""
+    values = sorted(spans_key_values)
+    indicators = sorted((c for c in chosen if c.label == "INDICATOR"), key=lambda c: c.start)
+    dropped = set()
+    for current, following in zip(indicators, indicators[1:]):
+        next_value = bisect.bisect_left(values, current.end)
+        if next_value < len(values) and following.start < values[next_value] and not re.search(r"[;,(]| và | hay | hoặc ", text[current.end : following.start]):
+            dropped.add(current)
+    return [c for c in chosen if c not in dropped]
+
+
+def constrain(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Drop OFFICIALs with no office in the text and TITLEs that belong to no OFFICIAL."""
+    titles = [c for c in chosen if c.label == "TITLE"]
+    officials = [c for c in chosen if c.label == "OFFICIAL"]
+    kept_officials = _officials_with_office(text, officials, titles)
+    kept_titles = _titles_of_officials(text, chosen, kept_officials)
+    return [c for c in chosen
+            if (c.label != "OFFICIAL" or c in kept_officials) and (c.label != "TITLE" or c in kept_titles)]
+
+
+#: what may stand between a title and its holder besides organizations and other titles
+_GAP = re.compile(rf"(?:[\s,–\-(:]|kiêm|và|{_alternation(HONORIFICS)})*")
+
+
+def _titles_of_officials(text: str, chosen: list[Candidate], officials: set[Candidate]) -> set[Candidate]:
+    """TITLEs from which a chain of organizations, titles and separators (:data:`_GAP`) reaches an
+    OFFICIAL, to the right (``Phó Chủ tịch UBND tỉnh Mai Xuân Liêm``) or to the left
+    (``ông Mai Xuân Liêm, Phó Chủ tịch UBND tỉnh``)."""
+    links = [c for c in chosen if c.label in ("ORG", "TITLE")]
+    starts = {c.start: c for c in links}
+    ends = {c.end: c for c in links}
+    holders_start = {c.start for c in officials}
+    holders_end = {c.end for c in officials}
+    kept = set()
+    for title in (c for c in chosen if c.label == "TITLE"):
+        if _reaches(text, title.end, starts, holders_start, forward=True) or _reaches(
+            text, title.start, ends, holders_end, forward=False
+        ):
+            kept.add(title)
+    return kept
+
+
+def _reaches(text: str, position: int, links: dict[int, Candidate], targets: set[int], *, forward: bool) -> bool:
+    for _ in range(8):
+        if forward:
+            position += _GAP.match(text, position).end() - position
+        else:
+            gap = re.search(rf"(?:{_GAP.pattern})$", text[max(0, position - 40) : position])
+            position -= len(gap.group()) if gap else 0
+        if position in targets:
+            return True
+        link = links.get(position)
+        if link is None:
+            return False
+        position = link.end if forward else link.start
+    return False
+
+
+def _officials_with_office(text: str, officials: list[Candidate], titles: list[Candidate]) -> set[Candidate]:
+    """An OFFICIAL has an office when a title stands in its sentence, when it is introduced by an
+    honorific, or when another mention of the same name (or its last syllable) has one."""
+    sentences = sentence_spans(text)
+    titled = {_sentence_of(sentences, t.start) for t in titles}
+    holders = {text[c.start:c.end] for c in officials if _sentence_of(sentences, c.start) in titled}
+    names = holders | {n.split()[-1] for n in holders}
+    given = {text[c.start:c.end].split()[-1] for c in officials if " " in text[c.start:c.end]}
+    return {c for c in officials
+            if (_sentence_of(sentences, c.start) in titled or text[c.start:c.end] in names or _after_honorific(text, c.start))
+            and (" " in text[c.start:c.end] or text[c.start:c.end] in given or _after_honorific(text, c.start))}
+
+
+def _after_honorific(text: str, position: int) -> bool:
+    return any(m.end() == position for m in _honorific_pattern().finditer(text, max(0, position - 12), position + 1))
+
+
+def clean_candidates(
+    doc: Doc, candidates: list[Candidate], *, labels: tuple[str, ...] = LABELS, text: str | None = None
+) -> list[Candidate]:
+    """Candidates (of ``labels``; others pass) without edge punctuation, INDICATORs cut at a
+    predicate and without generic words alone, ORGs without a trailing personal name or a
+    non-abbreviation parenthesis, and no OFFICIAL or ORG on a byline (a short line of names)."""
+    cleaned = []
+    text = doc.text if text is None else text
+    for c in candidates:
+        if c.label not in labels:
+            cleaned.append(c)
+            continue
+        span = doc.char_span(c.start, c.end)
+        if span is None:
+            continue
+        tokens = list(span)
+        while tokens and _is_punct(tokens[0].text):
+            tokens.pop(0)
+        while tokens and _is_punct(tokens[-1].text) and not (
+            tokens[-1].text == ")" and any(t.text == "(" for t in tokens)
+        ):
+            tokens.pop()
+        if c.label == "ORG" and len(tokens) > 1 and _is_person(tokens[-1].text):
+            tokens.pop()
+        opening = next((i for i, t in enumerate(tokens) if t.text == "("), None)
+        if opening and not (opening + 2 < len(tokens) and tokens[opening + 2].text == ")"
+                            and re.fullmatch(_ACRONYM, tokens[opening + 1].text)):
+            tokens = tokens[:opening]  # a parenthesis that is no abbreviation
+        if c.label == "INDICATOR":
+            cut = next((i for i, t in enumerate(tokens) if i > 0 and t.text.lower() in _PREDICATES), None)
+            tokens = tokens if cut is None else tokens[:cut]
+        while c.label in ("INDICATOR", "ORG") and len(tokens) > 1 and (
+            tokens[-1].text.lower() in INDICATOR_STOPS or _NUMBER.search(tokens[-1].text)
+        ):
+            tokens.pop()
+        if c.label == "INDICATOR" and len(tokens) == 1 and tokens[0].text.lower() in _GENERIC_MEASURES:
+            continue
+        if not tokens or (c.label in ("ORG", "OFFICIAL") and _on_byline(text, c.start)):
+            continue
+        if c.label == "OFFICIAL" and not _looks_like_name(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]):
+            continue
+        cleaned.append(Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), c.label, c.source))
+    return cleaned
+
+
+def extend_model_orgs(candidates: list[Candidate]) -> list[Candidate]:
+    """A model ORG gives way to a rule ORG that starts with it and goes on (the rule read the
+    whole name: ``Công ty CP Đầu tư và Xây dựng`` + ``Xuân Mai``)."""
+    rules = [c for c in candidates if c.label == "ORG" and c.source == "rule"]
+    return [c for c in candidates if not (
+        c.label == "ORG" and c.source == "model" and any(r.start == c.start and r.end > c.end for r in rules)
+    )]
+
+
+def _not_org(text: str, c: Candidate) -> bool:
+    """Countries, documents and events, bare heads, and ``Chính phủ`` of ``trái phiếu Chính phủ``."""
+    phrase = text[c.start : c.end]
+    return c.label == "ORG" and (
+        phrase in NOT_ORGS
+        or any(phrase.startswith(w + " ") for w in NOT_ORG_STARTS)
+        or (phrase in ORG_HEADS and phrase not in STANDALONE_ORGS)
+        or text[: c.start].endswith(("trái phiếu ", "Trái phiếu "))
+    )
+
+
+def repeated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Other mentions in the document of the ORGs found: the same name, its abbreviation in
+    parentheses (``HSG`` of ``... (HSG)``) and the name part of a company (``Hòa Phát`` of
+    ``Tập đoàn Hòa Phát``), where nothing else was found (source ``repeat``)."""
+    names: set[str] = set()
+    modelled = Counter(text[c.start : c.end] for c in chosen if c.label == "ORG" and c.source == "model")
+    for c in chosen:
+        if c.label != "ORG":
+            continue
+        phrase = text[c.start : c.end]
+        if c.source == "model" and modelled[phrase] < 2 and not _org_head_pattern().match(phrase):
+            continue
+        names.add(phrase)
+        abbreviation = re.search(rf"\(({_ACRONYM})\)$", phrase)
+        if abbreviation:
+            names.add(abbreviation.group(1))
+            phrase = phrase[: abbreviation.start()].rstrip()
+        part = re.match(rf"(?:{_alternation(CORPORATE_HEADS)}) (?:(?:{_alternation(_LEGAL_FORMS)}) )?(.+)$", phrase)
+        if part and re.fullmatch(rf"(?:{_CAP}|{_ACRONYM})(?: (?:{_CAP}|{_ACRONYM}))+|{_ACRONYM}", part.group(1)):
+            names.add(part.group(1))
+    names = {n for n in names if len(n) >= 2 and n not in NOT_ORGS and not _is_person(n)}
+    if not names:
+        return []
+    pattern = re.compile(rf"(?<![\w])(?:{_alternation(names)})(?![\w])")
+    return [Candidate(m.start(), m.end(), "ORG", "repeat") for m in pattern.finditer(text)]
+
+
+def _looks_like_name(phrase: str) -> bool:
+    return re.fullmatch(rf"{_CAP}(?: {_CAP}){{0,4}}", phrase) is not None
+
+
+_BYLINE = re.compile(rf"(?:{_CAP}(?: {_CAP}){{0,3}})(?:\s*[–\-,/]\s*{_CAP}(?: {_CAP}){{0,3}})*")
+
+
+def _on_byline(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line) <= 40 and _BYLINE.fullmatch(line) is not None and not _org_head_pattern().match(line)
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
+    """The index of the stretch of ``sentences`` that holds ``position`` (-1 for none)."""
+    index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
+    return index if index >= 0 and position < sentences[index][1] else -1
+
+
+def to_spans(doc: Doc, chosen: list[Candidate], taken: list[Span]) -> list[Span]:
+    """Token-aligned spans of ``chosen`` that overlap nothing in ``taken``; a candidate that does not
+    fall on token boundaries is dropped (its tokens straddle a neighbour)."""
+    spans = []
+    for c in chosen:
+        span = _within_edges(doc.char_span(c.start, c.end, label=c.label))
+        if span is None or any(s.start < span.end and span.start < s.end for s in taken):
+            continue
+        spans.append(span)
+    return spans
+
+
+#: characters a span may not end with (GUIDELINES.md: a closing ``)`` and ``%`` may); none may start it
+_BAD_END = " \t\n\r.,;:!?\"'“”‘’([]–-"
+_BAD_START = _BAD_END + ")"
+
+
+def _within_edges(span: Span | None) -> Span | None:
+    """``span`` without edge tokens that start or end with punctuation (a token such as
+    ``TP.HCM.`` holds a sentence's full stop); None when nothing is left."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text[:1] in _BAD_START:
+        start += 1
+    while start < end and span.doc[end - 1].text[-1:] in _BAD_END:
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_) if start < end else None
+
+
+# --------------------------------------------------------------------------------------------
+# the component
+
+
+@Language.factory(
+    "vnie_entities",
+    assigns=["doc.spans", f"span._.{SPAN_ATTRS_ATTR}"],
+    default_config={"spans_key": SPAN_GROUP, "use_model": True, "use_rules": True, "lexicon_min_precision": 0.8},
+    default_score_weights={},
+)
+def make_entity_recognizer(
+    nlp: Language, name: str, *, spans_key: str, use_model: bool, use_rules: bool, lexicon_min_precision: float
+) -> "EntityRecognizer":
+    register()
+    return EntityRecognizer(
+        name=name, spans_key=spans_key, use_model=use_model, use_rules=use_rules,
+        lexicon_min_precision=lexicon_min_precision,
+    )
+
+
+class EntityRecognizer:
+    """Adds ORG, OFFICIAL, TITLE and INDICATOR spans to ``doc.spans[spans_key]`` (see module doc).
+
+    ``use_model``: take the entities of a preceding ``ner``; ``use_rules``: add the rules' candidates;
+    ``lexicon_min_precision``: a name of the training data enters the ORG lexicon when at least this
+    share of its occurrences in the training texts is annotated ORG.
+    """
+
+    def __init__(
+        self, *, name: str = "vnie_entities", spans_key: str = SPAN_GROUP, use_model: bool = True,
+        use_rules: bool = True, lexicon_min_precision: float = 0.8, lexicon: Iterable[str] = (),
+    ) -> None:
+        register()
+        if not 0.0 <= lexicon_min_precision <= 1.0:
+            raise VnieError(Errors.E016.format(value=lexicon_min_precision))
+        self.name = name
+        self.spans_key = spans_key
+        self.use_model = use_model
+        self.use_rules = use_rules
+        self.lexicon_min_precision = lexicon_min_precision
+        self.lexicon: list[str] = sorted(set(lexicon))
+        self._lexicon_pattern: re.Pattern[str] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.predict(doc))
+
+    def predict(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        candidates: list[Candidate] = []
+        if self.use_model:
+            candidates += clean_candidates(doc, model_candidates(doc, LABELS), text=text)
+        if self.use_rules:
+            candidates += clean_candidates(doc, rule_candidates(doc, text), labels=("INDICATOR",), text=text)
+            candidates += [Candidate(s, e, "ORG", "rule") for s, e in self._lexicon_matches(text)]
+        candidates = extend_model_orgs(candidates)
+        candidates = indicators_with_values(doc, fallback_rules(text, candidates, "INDICATOR"), self.spans_key, text)
+        chosen = [c for c in choose(candidates, SOURCE_PRIORITY) if not _not_org(text, c)]
+        if self.use_rules:
+            repeated = [c for c in repeated_orgs(text, chosen) if not _not_org(text, c)]
+            chosen = choose(chosen + repeated, SOURCE_PRIORITY)
+        values = [s.start_char for s in doc.spans.get(self.spans_key, []) if s.label_ == "QUANTITY"]
+        if values:
+            chosen = nearest_indicators(text, chosen, values)
+        return constrain(text, chosen)
+
+    def set_annotations(self, doc: Doc, chosen: list[Candidate]) -> Doc:
+        taken = list(doc.spans.get(self.spans_key, []))
+        spans = to_spans(doc, chosen, taken)
+        for span in spans:
+            span._.set(SPAN_ATTRS_ATTR, {})
+        doc.spans[self.spans_key] = sorted(taken + spans, key=lambda s: s.start_char)
+        return doc
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
+                   lexicon: Iterable[str] | None = None) -> None:
+        """Learn the ORG lexicon from the examples' reference entities, or take ``lexicon`` as given."""
+        if lexicon is not None:
+            self.lexicon = sorted(set(lexicon))
+        elif get_examples is not None:
+            self.lexicon = learn_lexicon((eg.reference for eg in get_examples()), self.lexicon_min_precision)
+        self._lexicon_pattern = None
+
+    def _lexicon_matches(self, text: str) -> list[tuple[int, int]]:
+        if not self.lexicon:
+            return []
+        if self._lexicon_pattern is None:
+            self._lexicon_pattern = re.compile(rf"(?<![\w])(?:{_alternation(self.lexicon)})(?![\w])")
+        return [m.span() for m in self._lexicon_pattern.finditer(text)]
+
+    # serialization: the settings live in the pipeline's config; only the lexicon is data ----
+
+    def _set_lexicon(self, names: list[str]) -> None:
+        self.lexicon = sorted(set(names))
+        self._lexicon_pattern = None
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        return util.to_bytes({"lexicon": lambda: srsly.json_dumps(self.lexicon)}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "EntityRecognizer":
+        util.from_bytes(data, {"lexicon": lambda b: self._set_lexicon(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = util.ensure_path(path)
+        util.to_disk(path, {"lexicon.json": lambda p: srsly.write_json(p, self.lexicon)}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "EntityRecognizer":
+        path = util.ensure_path(path)
+        util.from_disk(path, {"lexicon.json": lambda p: self._set_lexicon(srsly.read_json(p))}, exclude)
+        return self
+
+
+def learn_lexicon(docs: Iterable[Doc], min_precision: float) -> list[str]:
+    """ORG names of ``docs`` (two characters or more) of which at least ``min_precision`` of the
+    occurrences in the texts are annotated ORG; case-sensitive and whole words."""
+    docs = list(docs)
+    annotated: Counter[str] = Counter(e.text for doc in docs for e in doc.ents if e.label_ == "ORG")
+    names = [n for n in annotated if len(n) >= 2 and n not in ORG_HEADS]
+    lexicon = []
+    for name in names:
+        pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+        seen = sum(len(pattern.findall(doc.text)) for doc in docs)
+        if seen and annotated[name] / seen >= min_precision:
+            lexicon.append(name)
+    return sorted(lexicon)
+

@@ -1,0 +1,206 @@
+"""The attribute resolver: each quantity's period and status (GUIDELINES.md "Attributes", "Periods";
+C1, C8, C9, C15, C19, C21, C23, C25), on hand-built documents run through the relation linker."""
+
+import pytest
+import spacy
+
+from pipeline.attributes import AttributeResolver, anchor_period, Anchor, clause_status
+from pipeline.errors import VnieError
+from pipeline.extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from pipeline.relations import RelationLinker
+from pipeline.timex import add_spans
+from pipeline.tokenizer import VietnameseTokenizer
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    register()
+    return VietnameseTokenizer(spacy.blank("vi").vocab, segmenter="pyvi")
+
+
+def _doc(tokenizer, text, spans):
+    """``spans``: (text, label, kind / period / basis) in text order; each is found after the previous."""
+    doc = tokenizer(text)
+    items, cursor = [], 0
+    for piece, label, extra in spans:
+        start = text.index(piece, cursor)
+        cursor = start + len(piece)
+        attrs = {
+            "QUANTITY": {"value": 1.0, "value_max": None, "unit": None, "kind": extra, "bound": None,
+                         "period": None, "basis": None, "status": "actual"},
+            "BASIS": {"basis": extra},
+            "TIME": {"period": extra},
+        }[label]
+        items.append((start, cursor, label, attrs))
+    return add_spans(doc, SPAN_GROUP, items)
+
+
+def _resolved(doc):
+    doc = AttributeResolver()(RelationLinker()(doc))
+    return [(s.text, s._.get(SPAN_ATTRS_ATTR)["period"], s._.get(SPAN_ATTRS_ATTR)["status"])
+            for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"]
+
+
+Q = "QUANTITY"
+CASES = {
+    "estimate cue stays in its clause": (
+        "Chỉ số sản xuất công nghiệp ước đạt 19,25%; giá trị gia tăng tăng 20,09% so với cùng kỳ.",
+        [("19,25%", Q, "change"), ("20,09%", Q, "change"), ("so với cùng kỳ", "BASIS", "same_period_last_year")],
+        [("19,25%", "XXXX", "estimate"), ("20,09%", "XXXX", "actual")],
+    ),
+    "C1 a flow up to a month-end takes the year to date": (
+        "Tính đến ngày 31/12/2020, tổng số thu đạt 6.156,5 tỷ đồng.",
+        [("31/12/2020", "TIME", "2020-12-31"), ("6.156,5 tỷ đồng", Q, "level")],
+        [("6.156,5 tỷ đồng", "2020", "actual")],
+    ),
+    "C1 a mid-month cut-off gives days": (
+        "Tính đến 15/8/2017, số thu ngân sách đạt 100 tỷ đồng.",
+        [("15/8/2017", "TIME", "2017-08-15"), ("100 tỷ đồng", Q, "level")],
+        [("100 tỷ đồng", "2017-01-01/2017-08-15", "actual")],
+    ),
+    "C1 a month cut-off": (
+        "Đến hết tháng 5/2018, số thu đạt 41.020 tỷ đồng.",
+        [("tháng 5/2018", "TIME", "2018-05"), ("41.020 tỷ đồng", Q, "level")],
+        [("41.020 tỷ đồng", "2018-01/2018-05", "actual")],
+    ),
+    "C23 a stock at a cut-off takes the date": (
+        "Dư nợ tính đến 30/6/2019 đạt 500 tỷ đồng.",
+        [("30/6/2019", "TIME", "2019-06-30"), ("500 tỷ đồng", Q, "level")],
+        [("500 tỷ đồng", "2019-06-30", "actual")],
+    ),
+    "C23 a stock at a point in time": (
+        "Tại thời điểm 30/6/2019, tổng tài sản đạt 91.236 tỷ đồng.",
+        [("30/6/2019", "TIME", "2019-06-30"), ("91.236 tỷ đồng", Q, "level")],
+        [("91.236 tỷ đồng", "2019-06-30", "actual")],
+    ),
+    "C28 a stock at the end of a year takes its last day": (
+        "Tổng tài sản cuối năm 2014 là 45.713 tỷ đồng.",
+        [("cuối năm 2014", "TIME", "2014"), ("45.713 tỷ đồng", Q, "level")],
+        [("45.713 tỷ đồng", "2014-12-31", "actual")],
+    ),
+    "C15 a start date is the period of what holds from it": (
+        "Từ ngày 10/7/2020, hàng dệt may được hưởng thuế nhập khẩu 0%.",
+        [("10/7/2020", "TIME", "2020-07-10"), ("0%", Q, "level")],
+        [("0%", "2020-07-10", "actual")],
+    ),
+    "a cumulative period carries over to the next sentences": (
+        "Lũy kế 8 tháng, xuất khẩu đạt 6,2 tỷ USD. Nhập khẩu đạt 5 tỷ USD.",
+        [("Lũy kế 8 tháng", "TIME", "2024-01/2024-08"), ("6,2 tỷ USD", Q, "level"), ("5 tỷ USD", Q, "level")],
+        [("6,2 tỷ USD", "2024-01/2024-08", "actual"), ("5 tỷ USD", "2024-01/2024-08", "actual")],
+    ),
+    "C25 a comparison figure keeps its period and is actual; its period is not carried": (
+        "Ước tính đến hết tháng 8/2017, tín dụng tăng khoảng 11,5%, cùng kỳ năm trước tăng 10,2%. Huy động tăng 9%.",
+        [("tháng 8/2017", "TIME", "2017-08"), ("11,5%", Q, "change"), ("cùng kỳ năm trước", "TIME", "2016-01/2016-08"),
+         ("10,2%", Q, "change"), ("9%", Q, "change")],
+        [("11,5%", "2017-01/2017-08", "estimate"), ("10,2%", "2016-01/2016-08", "actual"), ("9%", "2017-01/2017-08", "actual")],
+    ),
+    "C9 a cue never crosses a sentence": (
+        "Năm 2020, doanh thu ước đạt 100 tỷ đồng. Trong đó, xuất khẩu đạt 40 tỷ đồng.",
+        [("Năm 2020", "TIME", "2020"), ("100 tỷ đồng", Q, "level"), ("40 tỷ đồng", Q, "level")],
+        [("100 tỷ đồng", "2020", "estimate"), ("40 tỷ đồng", "2020", "actual")],
+    ),
+    "C8 a cue reaches its parenthesis, not past the ;": (
+        "Năm 2020, Vinachem ước lỗ 1.312 tỷ đồng (DAP đạt lợi nhuận 196 tỷ đồng; DAP số 2 lỗ 246 tỷ đồng).",
+        [("Năm 2020", "TIME", "2020"), ("1.312 tỷ đồng", Q, "level"), ("196 tỷ đồng", Q, "level"), ("246 tỷ đồng", Q, "level")],
+        [("1.312 tỷ đồng", "2020", "estimate"), ("196 tỷ đồng", "2020", "estimate"), ("246 tỷ đồng", "2020", "actual")],
+    ),
+    "target cues": (
+        "Năm 2020, công ty phấn đấu đạt 500 tỷ đồng; dự kiến lãi 50 tỷ đồng; lợi nhuận sẽ tăng 10%.",
+        [("Năm 2020", "TIME", "2020"), ("500 tỷ đồng", Q, "level"), ("50 tỷ đồng", Q, "level"), ("10%", Q, "change")],
+        [("500 tỷ đồng", "2020", "target"), ("50 tỷ đồng", "2020", "target"), ("10%", "2020", "target")],
+    ),
+    "the words of a BASIS are no target cue": (
+        "Năm 2019, huy động đạt 78% kế hoạch năm 2019, cho vay đạt 49.762 tỷ đồng.",
+        [("Năm 2019", "TIME", "2019"), ("78%", Q, "ratio"), ("kế hoạch năm 2019", "BASIS", "plan"), ("49.762 tỷ đồng", Q, "level")],
+        [("78%", "2019", "actual"), ("49.762 tỷ đồng", "2019", "actual")],
+    ),
+    "a target segment is no target": (
+        "Năm 2019, cho vay khách hàng mục tiêu đạt 21.682 tỷ đồng.",
+        [("Năm 2019", "TIME", "2019"), ("21.682 tỷ đồng", Q, "level")],
+        [("21.682 tỷ đồng", "2019", "actual")],
+    ),
+    "C21 and C19: values for a year after the report's are targets": (
+        "2018-05-20\nSản lượng năm 2018 đạt 3 triệu tấn. Đến năm 2025 đạt 5 triệu tấn. Năm 2025 ước đạt 6 triệu tấn.",
+        [("năm 2018", "TIME", "2018"), ("3 triệu tấn", Q, "level"), ("năm 2025", "TIME", "2025"), ("5 triệu tấn", Q, "level"),
+         ("Năm 2025", "TIME", "2025"), ("6 triệu tấn", Q, "level")],
+        [("3 triệu tấn", "2018", "actual"), ("5 triệu tấn", "2025", "target"), ("6 triệu tấn", "2025", "target")],
+    ),
+    "without any period the report's year": (
+        "2018-05-20\nBáo cáo năm 2018 cho biết doanh nghiệp có 304 doanh nghiệp.",
+        [("304 doanh nghiệp", Q, "level")],
+        [("304 doanh nghiệp", "2018", "actual")],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, spans, expected", CASES.values(), ids=CASES.keys())
+def test_attribute_resolver(tokenizer, text, spans, expected):
+    assert _resolved(_doc(tokenizer, text, spans)) == expected
+
+
+def test_attribute_resolver_keeps_the_other_attributes(tokenizer):
+    doc = RelationLinker()(_doc(tokenizer, *CASES["estimate cue stays in its clause"][:2]))
+    before = {s.text: dict(s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"}
+    doc = AttributeResolver()(doc)
+    for span in (s for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"):
+        attrs = span._.get(SPAN_ATTRS_ATTR)
+        assert {k: v for k, v in attrs.items() if k not in ("period", "status")} == \
+            {k: v for k, v in before[span.text].items() if k not in ("period", "status")}
+    assert before["20,09%"]["basis"] == "same_period_last_year"
+
+
+def test_attribute_resolver_without_carry_uses_the_report_year(tokenizer):
+    text, spans, _ = CASES["a cumulative period carries over to the next sentences"]
+    doc = AttributeResolver(carry_periods=False)(RelationLinker()(_doc(tokenizer, text, spans)))
+    periods = [s._.get(SPAN_ATTRS_ATTR)["period"] for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"]
+    assert periods == ["2024-01/2024-08", "XXXX"]
+
+
+@pytest.mark.parametrize(
+    "lead, value, stock, expected",
+    [
+        ("tính đến ", "2020-12-31", False, "2020"),
+        ("tính đến ", "2018-06-30", False, "2018-H1"),
+        ("tính đến ", "2018-06-30", True, "2018-06-30"),
+        ("ngày ", "2018-06-30", False, None),  # a plain day sets no period
+        ("đến hết ", "2018-05", False, "2018-01/2018-05"),
+        ("trong ", "2018-05", False, "2018-05"),
+    ],
+)
+def test_anchor_period(lead, value, stock, expected):
+    text = lead + "X"
+    assert anchor_period(text, Anchor(len(lead), len(text), "TIME", value), stock) == expected
+
+
+def test_clause_status_masks_regions():
+    text = "đạt 81% kế hoạch năm 2019, cho vay đạt 10 tỷ đồng"
+    start = text.index("10 tỷ")
+    basis = (text.index("kế hoạch"), text.index(", cho"))
+    assert clause_status(text, start, 0, "2019", 2019) == "target"
+    assert clause_status(text, start, 0, "2019", 2019, [basis]) == "actual"
+
+
+def test_attribute_resolver_round_trip(tmp_path):
+    resolver = AttributeResolver(spans_key="custom", carry_periods=False)
+    resolver.to_disk(tmp_path / "resolver")
+    restored = AttributeResolver().from_disk(tmp_path / "resolver")
+    assert (restored.spans_key, restored.carry_periods) == ("custom", False)
+    again = AttributeResolver().from_bytes(resolver.to_bytes())
+    assert (again.spans_key, again.carry_periods) == ("custom", False)
+
+
+def test_attribute_resolver_refuses_bad_settings(tmp_path):
+    import srsly
+
+    (tmp_path / "r").mkdir()
+    srsly.write_json(tmp_path / "r" / "cfg", {"spans_key": "vnie", "carry_periods": "yes"})
+    with pytest.raises(VnieError, match="E030|carry_periods"):
+        AttributeResolver().from_disk(tmp_path / "r")
+    srsly.write_json(tmp_path / "r" / "cfg", {"spans_key": "vnie", "other": 1})
+    with pytest.raises(VnieError, match="unknown settings"):
+        AttributeResolver().from_disk(tmp_path / "r")
+
+
+def test_factory_in_default_pipeline(nlp):
+    names = nlp.pipe_names
+    assert names.index("vnie_attribute_resolver") == names.index("vnie_relation_linker") + 1

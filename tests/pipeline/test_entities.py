@@ -1,0 +1,199 @@
+"""Rules and combination of ``vnie_entities`` on hand-built Docs (tokens as the tokenizer cuts them)."""
+
+import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from pipeline.entities import (
+    Candidate,
+    EntityRecognizer,
+    choose,
+    clause_spans,
+    find_indicators,
+    find_orgs,
+    find_titles,
+    learn_lexicon,
+    repeated_orgs,
+)
+from pipeline.errors import VnieError
+from pipeline.extensions import SPAN_ATTRS_ATTR, SPAN_GROUP
+
+PUNCT = {",", ".", ";", ":", ")", "!", "?"}
+
+
+def make_doc(tokens: str, ents: list[tuple[str, str]] = ()) -> Doc:
+    """A Doc from ``|``-separated tokens; a space after each token unless punctuation follows;
+    ``ents`` as (text, label) of whole tokens, each the first occurrence."""
+    words = tokens.split("|")
+    spaces = [i + 1 < len(words) and words[i + 1] not in PUNCT and w != "(" for i, w in enumerate(words)]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    spans = []
+    for text, label in ents:
+        start = doc.text.index(text)
+        spans.append(doc.char_span(start, start + len(text), label=label))
+    doc.ents = spans
+    return doc
+
+
+def labelled(doc: Doc) -> list[tuple[str, str]]:
+    return [(s.text, s.label_) for s in doc.spans[SPAN_GROUP]]
+
+
+def rules_only() -> EntityRecognizer:
+    return EntityRecognizer(use_model=False)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Phó Chủ tịch UBND tỉnh", ["Phó Chủ tịch"]),
+        ("Tổng cục trưởng Tổng cục Hải quan", ["Tổng cục trưởng"]),
+        ("ông A, Tỉnh ủy viên, Giám đốc Sở", ["Tỉnh ủy viên", "Giám đốc"]),
+        ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao", ["Phó Thủ tướng", "Bộ trưởng"]),
+        ("Chủ tịch HĐQT VRG", ["Chủ tịch"]),  # C27: the board of a named company is ORG
+        ("ông An, Chủ tịch HĐQT, cho biết", ["Chủ tịch HĐQT"]),
+        ("Chủ tịch HĐQT công ty CP Lâm Việt", ["Chủ tịch"]),
+        ("Phó chủ tịch Trần Vĩnh Tuyến", ["Phó chủ tịch"]),
+        ("Chủ Tịch HĐQT Xuân Mai Corp", ["Chủ Tịch"]),
+        ("trưởng thành", []),
+    ],
+)
+def test_find_titles(text, expected):
+    assert [text[s:e] for s, e in find_titles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "tokens,expected",
+    [
+        ("Sở|Công Thương|tỉnh|Thanh Hóa|tổ chức", ["Sở Công Thương tỉnh Thanh Hóa"]),
+        ("Bộ|Kế hoạch|và|Đầu tư|cho biết", ["Bộ Kế hoạch và Đầu tư"]),
+        ("Tổng cục|Hải quan|Nguyễn Văn Cẩn|chủ trì", ["Tổng cục Hải quan"]),
+        ("Kho bạc|Nhà nước|(|KBNN|)|thu", ["Kho bạc Nhà nước (KBNN)"]),
+        ("Tỉnh ủy|,|HĐND|và|UBND|tỉnh|họp", ["Tỉnh ủy", "HĐND", "UBND tỉnh"]),
+        ("Bộ|Công Thương|và|Bộ|Tài chính", ["Bộ Công Thương", "Bộ Tài chính"]),
+        ("Công ty|CP|Thép|Nam Kim|lãi", ["Công ty CP Thép Nam Kim"]),
+        ("UBND|TP|Hải Phòng|Lê Khắc Nam|nói", ["UBND TP Hải Phòng"]),
+        ("Chính phủ|giao", ["Chính phủ"]),
+        ("của|Sở|.", []),  # a back-reference
+        ("các|sở|,|ngành", []),
+    ],
+)
+def test_find_orgs(tokens, expected):
+    doc = make_doc(tokens)
+    assert [doc.text[s:e] for s, e in find_orgs(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    "tokens,expected",
+    [
+        (
+            "Phó|Chủ tịch|UBND|tỉnh|Thanh Hóa|Mai Xuân Liêm|phát biểu|.",
+            [("Phó Chủ tịch", "TITLE"), ("UBND tỉnh Thanh Hóa", "ORG"), ("Mai Xuân Liêm", "OFFICIAL")],
+        ),
+        (
+            "Ông|Trần Đức Lương|,|Phó|Giám đốc|Sở|Công Thương|cho|biết|.|Ông|Lương|nói|.",
+            [("Trần Đức Lương", "OFFICIAL"), ("Phó Giám đốc", "TITLE"), ("Sở Công Thương", "ORG"), ("Lương", "OFFICIAL")],
+        ),
+        (
+            "Các|ông|Phạm Văn Mật|,|Nguyễn Văn Hải|và|Vũ Thành Lâm|(|thành viên|HĐQT|)|nhận|.",
+            [("Phạm Văn Mật", "OFFICIAL"), ("Nguyễn Văn Hải", "OFFICIAL"), ("Vũ Thành Lâm", "OFFICIAL"),
+             ("thành viên HĐQT", "TITLE")],
+        ),
+        ("Bộ trưởng|Diên|cho|biết|.", []),  # a short name with no full mention is left to the model
+        ("Xuất khẩu|tăng|.\n|Thanh Nguyễn", []),  # a byline is no official
+        ("Thủ tướng|Chính phủ|đã|chỉ đạo|.", [("Chính phủ", "ORG")]),  # a title with no holder
+    ],
+)
+def test_rules_find_people_offices_and_organizations(tokens, expected):
+    assert labelled(rules_only()(make_doc(tokens))) == expected
+
+
+@pytest.mark.parametrize(
+    "tokens,expected",
+    [
+        ("Chỉ số|sản xuất|công nghiệp|(|IIP|)|ước|đạt|19,25|%", ["Chỉ số sản xuất công nghiệp (IIP)"]),
+        ("kim ngạch|xuất khẩu|tăng|5|%", ["kim ngạch xuất khẩu"]),
+        ("doanh thu|thuần|của|tỉnh|đạt|5|tỷ", ["doanh thu thuần"]),
+        ("giá trị|sản xuất|tăng|mạnh|.|Năm|sau|tăng|5|%", []),  # no value in its clause
+    ],
+)
+def test_find_indicators(tokens, expected):
+    doc = make_doc(tokens)
+    assert [doc.text[s:e] for s, e in find_indicators(doc)] == expected
+
+
+def test_model_entities_are_kept_cleaned_and_checked():
+    doc = make_doc(
+        "Vissan|đạt|doanh thu|1.430|tỷ|đồng|.|Ông|Masan|cười|.",
+        [("Vissan đạt", "ORG"), ("doanh thu 1.430", "INDICATOR"), ("Masan", "OFFICIAL")],
+    )
+    EntityRecognizer(use_rules=False)(doc)
+    # no trailing predicate or number survives; a one-word OFFICIAL needs a full name or honorific
+    assert ("doanh thu", "INDICATOR") in labelled(doc)
+
+
+def test_model_org_loses_a_trailing_personal_name():
+    doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
+    assert labelled(EntityRecognizer()(doc)) == [
+        ("Phó Chủ tịch", "TITLE"), ("UBND TP Hải Phòng", "ORG"), ("Lê Khắc Nam", "OFFICIAL"),
+    ]
+
+
+def test_spans_already_in_the_group_are_not_overlapped():
+    doc = make_doc("Chính phủ|giao|5|%|.")
+    doc.spans[SPAN_GROUP] = [Span(doc, 0, 1, label="TIME")]
+    assert labelled(rules_only()(doc)) == [("Chính phủ", "TIME")]
+
+
+def test_new_spans_have_empty_attributes():
+    doc = rules_only()(make_doc("Chính phủ|giao|."))
+    assert [s._.get(SPAN_ATTRS_ATTR) for s in doc.spans[SPAN_GROUP]] == [{}]
+
+
+@pytest.mark.parametrize(
+    "candidates,expected",
+    [
+        # the model wins ORG overlaps, rules win TITLE and OFFICIAL overlaps
+        ([Candidate(0, 10, "ORG", "rule"), Candidate(0, 5, "ORG", "model")], [Candidate(0, 5, "ORG", "model")]),
+        ([Candidate(0, 10, "TITLE", "rule"), Candidate(0, 12, "TITLE", "model")], [Candidate(0, 10, "TITLE", "rule")]),
+        # between equal sources, TITLE beats INDICATOR, then the longer wins
+        ([Candidate(0, 10, "INDICATOR", "model"), Candidate(0, 8, "TITLE", "rule")], [Candidate(0, 8, "TITLE", "rule")]),
+        ([Candidate(0, 4, "ORG", "model"), Candidate(2, 9, "ORG", "model")], [Candidate(2, 9, "ORG", "model")]),
+        ([Candidate(0, 4, "ORG", "model"), Candidate(5, 9, "ORG", "rule")], [Candidate(0, 4, "ORG", "model"), Candidate(5, 9, "ORG", "rule")]),
+    ],
+)
+def test_choose(candidates, expected):
+    assert choose(candidates, {"ORG": ("model", "rule"), "TITLE": ("rule", "model"), "INDICATOR": ("model", "rule")}) == expected
+
+
+def test_repeated_orgs_find_abbreviations_and_company_names():
+    text = "Tập đoàn Hòa Phát (HPG) lãi. Hòa Phát và HPG tăng."
+    found = repeated_orgs(text, [Candidate(0, 23, "ORG", "rule")])
+    assert sorted(text[c.start : c.end] for c in found) == ["HPG", "Hòa Phát", "Tập đoàn Hòa Phát (HPG)"]
+
+
+def test_clause_spans():
+    text = "A tăng 5%; B giảm. C"
+    assert [text[s:e] for s, e in clause_spans(text)] == ["A tăng 5%", " B giảm.", "C"]
+
+
+def test_learn_lexicon_keeps_precise_names():
+    annotated = make_doc("Sabeco|lãi|,|Sabeco|tăng|,|Hoa Kỳ|mua|,|Hoa Kỳ|bán|.", [("Sabeco", "ORG"), ("Hoa Kỳ", "ORG")])
+    other = make_doc("Sabeco|lãi|.", [("Sabeco", "ORG")])
+    assert learn_lexicon([annotated, other], 0.8) == []  # each is annotated once in 3 / 2 mentions
+    assert learn_lexicon([annotated, other], 0.5) == ["Hoa Kỳ", "Sabeco"]
+
+
+def test_lexicon_names_are_found_and_survive_serialization(tmp_path):
+    recognizer = rules_only()
+    recognizer.initialize(lexicon=["Sabeco"])
+    recognizer.to_disk(tmp_path)
+    loaded = EntityRecognizer(use_model=False).from_disk(tmp_path)
+    assert loaded.lexicon == ["Sabeco"]
+    assert labelled(loaded(make_doc("Sabeco|lãi|."))) == [("Sabeco", "ORG")]
+    assert EntityRecognizer().from_bytes(recognizer.to_bytes()).lexicon == ["Sabeco"]
+
+
+def test_bad_lexicon_precision_is_refused():
+    with pytest.raises(VnieError, match="1.5"):
+        EntityRecognizer(lexicon_min_precision=1.5)

@@ -1,0 +1,134 @@
+"""The relation stage, on sentences from GUIDELINES.md with their spans given by hand."""
+
+import pytest
+import spacy
+
+from pipeline.extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from pipeline.relations import RelationLinker
+from pipeline.timex import add_spans
+from pipeline.tokenizer import VietnameseTokenizer
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    register()
+    return VietnameseTokenizer(spacy.blank("vi").vocab, segmenter="pyvi")
+
+
+def _doc(tokenizer, text, spans):
+    """``spans``: (text, label, kind or basis) in text order; each text is found after the previous."""
+    doc = tokenizer(text)
+    items, cursor = [], 0
+    for piece, label, extra in spans:
+        start = text.index(piece, cursor)
+        cursor = start + len(piece)
+        attrs = {"QUANTITY": {"kind": extra, "basis": None}, "BASIS": {"basis": extra}, "TIME": {"period": extra}}.get(label, {})
+        items.append((start, cursor, label, attrs))
+    return add_spans(doc, SPAN_GROUP, items)
+
+
+def _relations(doc):
+    return {(head.text, label, tail.text) for head, label, tail in doc._.get(RELATIONS_ATTR)}
+
+
+CASES = [
+    (
+        "Tổng mức bán lẻ ước đạt 197.671 tỷ đồng, bằng 105,1% kế hoạch, tăng 14,3% so với cùng kỳ.",
+        [("Tổng mức bán lẻ", "INDICATOR", None), ("197.671 tỷ đồng", "QUANTITY", "level"), ("105,1%", "QUANTITY", "ratio"),
+         ("kế hoạch", "BASIS", "plan"), ("14,3%", "QUANTITY", "change"), ("so với cùng kỳ", "BASIS", "same_period_last_year")],
+        {("197.671 tỷ đồng", "indicator", "Tổng mức bán lẻ"), ("105,1%", "indicator", "Tổng mức bán lẻ"),
+         ("14,3%", "indicator", "Tổng mức bán lẻ"), ("105,1%", "basis", "kế hoạch"), ("14,3%", "basis", "so với cùng kỳ")},
+    ),
+    (  # no cue crosses the ";"
+        "Chỉ số sản xuất công nghiệp (IIP) ước đạt 19,25%; giá trị gia tăng công nghiệp tăng 20,09% so với cùng kỳ.",
+        [("Chỉ số sản xuất công nghiệp (IIP)", "INDICATOR", None), ("19,25%", "QUANTITY", "change"),
+         ("giá trị gia tăng công nghiệp", "INDICATOR", None), ("20,09%", "QUANTITY", "change"),
+         ("so với cùng kỳ", "BASIS", "same_period_last_year")],
+        {("19,25%", "indicator", "Chỉ số sản xuất công nghiệp (IIP)"), ("20,09%", "indicator", "giá trị gia tăng công nghiệp"),
+         ("20,09%", "basis", "so với cùng kỳ")},
+    ),
+    (  # a value after the basis does not take it; its own TIME sets it
+        "giá trị gia tăng công nghiệp tăng 20,09% so với cùng kỳ (gấp hơn 2 lần tốc độ tăng năm 2023, năm 2023 tăng 9,8%).",
+        [("giá trị gia tăng công nghiệp", "INDICATOR", None), ("20,09%", "QUANTITY", "change"),
+         ("so với cùng kỳ", "BASIS", "same_period_last_year"), ("2 lần", "QUANTITY", "ratio"),
+         ("tốc độ tăng năm 2023", "BASIS", "period:2023"), ("năm 2023", "TIME", "2023"), ("9,8%", "QUANTITY", "change")],
+        {("20,09%", "indicator", "giá trị gia tăng công nghiệp"), ("2 lần", "indicator", "giá trị gia tăng công nghiệp"),
+         ("9,8%", "indicator", "giá trị gia tăng công nghiệp"), ("20,09%", "basis", "so với cùng kỳ"),
+         ("2 lần", "basis", "tốc độ tăng năm 2023"), ("9,8%", "time", "năm 2023")},
+    ),
+    (  # a basis that introduces its value
+        "CPI tháng 4 so với tháng 12/2016 tăng 0,9%.",
+        [("CPI", "INDICATOR", None), ("tháng 4", "TIME", "2017-04"), ("so với tháng 12/2016", "BASIS", "period:2016-12"),
+         ("0,9%", "QUANTITY", "change")],
+        {("0,9%", "indicator", "CPI"), ("0,9%", "time", "tháng 4"), ("0,9%", "basis", "so với tháng 12/2016")},
+    ),
+    (  # a fronted basis applies to the list; a level takes none
+        "So với tháng trước, có 22 sản phẩm tăng, như: dầu ăn tăng 99%, xi măng tăng 3,6%.",
+        [("So với tháng trước", "BASIS", "previous_period"), ("22 sản phẩm", "QUANTITY", "level"),
+         ("dầu ăn", "INDICATOR", None), ("99%", "QUANTITY", "change"), ("xi măng", "INDICATOR", None), ("3,6%", "QUANTITY", "change")],
+        {("99%", "indicator", "dầu ăn"), ("3,6%", "indicator", "xi măng"), ("99%", "basis", "So với tháng trước"),
+         ("3,6%", "basis", "So với tháng trước")},
+    ),
+    (  # a fronted TIME serves every value of the sentence
+        "Trong năm 2024, tổng giá trị xuất khẩu ước đạt 6,293 tỷ USD, bằng 104,9% kế hoạch.",
+        [("năm 2024", "TIME", "2024"), ("tổng giá trị xuất khẩu", "INDICATOR", None), ("6,293 tỷ USD", "QUANTITY", "level"),
+         ("104,9%", "QUANTITY", "ratio"), ("kế hoạch", "BASIS", "plan")],
+        {("6,293 tỷ USD", "indicator", "tổng giá trị xuất khẩu"), ("104,9%", "indicator", "tổng giá trị xuất khẩu"),
+         ("6,293 tỷ USD", "time", "năm 2024"), ("104,9%", "time", "năm 2024"), ("104,9%", "basis", "kế hoạch")},
+    ),
+    (  # C24: a plan basis after a ratio is that ratio's alone
+        "số thực thu tăng 28,45%, đạt 101,86% so với chỉ tiêu giao.",
+        [("số thực thu", "INDICATOR", None), ("28,45%", "QUANTITY", "change"), ("101,86%", "QUANTITY", "ratio"),
+         ("so với chỉ tiêu giao", "BASIS", "plan")],
+        {("28,45%", "indicator", "số thực thu"), ("101,86%", "indicator", "số thực thu"), ("101,86%", "basis", "so với chỉ tiêu giao")},
+    ),
+    (  # a TIME right after its value; a TIME after "so với" is compared with, not the value's
+        "sản lượng thịt tăng từ 3,6 triệu tấn năm 2008 lên 5,4 triệu tấn năm 2018, giảm nhẹ so với 9 tháng năm 2019.",
+        [("sản lượng thịt", "INDICATOR", None), ("3,6 triệu tấn", "QUANTITY", "level"), ("năm 2008", "TIME", "2008"),
+         ("5,4 triệu tấn", "QUANTITY", "level"), ("năm 2018", "TIME", "2018"), ("9 tháng năm 2019", "TIME", "2019-01/2019-09")],
+        {("3,6 triệu tấn", "indicator", "sản lượng thịt"), ("5,4 triệu tấn", "indicator", "sản lượng thịt"),
+         ("3,6 triệu tấn", "time", "năm 2008"), ("5,4 triệu tấn", "time", "năm 2018")},
+    ),
+    (  # title and the most specific organization; a second ORG after a dash is not it
+        "Dự hội nghị có bà Trịnh Thị Thu Hiền, Phó Cục trưởng Cục Xuất nhập khẩu – Bộ Công Thương; ông Mai Xuân Liêm, Phó Chủ tịch UBND tỉnh Thanh Hóa.",
+        [("Trịnh Thị Thu Hiền", "OFFICIAL", None), ("Phó Cục trưởng", "TITLE", None), ("Cục Xuất nhập khẩu", "ORG", None),
+         ("Bộ Công Thương", "ORG", None), ("Mai Xuân Liêm", "OFFICIAL", None), ("Phó Chủ tịch", "TITLE", None),
+         ("UBND tỉnh Thanh Hóa", "ORG", None)],
+        {("Trịnh Thị Thu Hiền", "title", "Phó Cục trưởng"), ("Trịnh Thị Thu Hiền", "org", "Cục Xuất nhập khẩu"),
+         ("Mai Xuân Liêm", "title", "Phó Chủ tịch"), ("Mai Xuân Liêm", "org", "UBND tỉnh Thanh Hóa")},
+    ),
+    (  # titles before the name, chained; names sharing one title
+        "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn và các Phó Thủ tướng Vương Đình Huệ, Trịnh Đình Dũng dự họp.",
+        [("Phó Thủ tướng", "TITLE", None), ("Bộ trưởng", "TITLE", None), ("Bộ Ngoại giao", "ORG", None),
+         ("Bùi Thanh Sơn", "OFFICIAL", None), ("Phó Thủ tướng", "TITLE", None), ("Vương Đình Huệ", "OFFICIAL", None),
+         ("Trịnh Đình Dũng", "OFFICIAL", None)],
+        {("Bùi Thanh Sơn", "title", "Phó Thủ tướng"), ("Bùi Thanh Sơn", "title", "Bộ trưởng"), ("Bùi Thanh Sơn", "org", "Bộ Ngoại giao"),
+         ("Vương Đình Huệ", "title", "Phó Thủ tướng"), ("Trịnh Đình Dũng", "title", "Phó Thủ tướng")},
+    ),
+    (  # a byline name with no office gets no title; relations never cross sentences
+        "Ông Trần Đức Lương, Phó Giám đốc Sở Công Thương trình bày. Ông Lương cũng đề nghị tăng 5%.",
+        [("Trần Đức Lương", "OFFICIAL", None), ("Phó Giám đốc", "TITLE", None), ("Sở Công Thương", "ORG", None),
+         ("Lương", "OFFICIAL", None), ("5%", "QUANTITY", "change")],
+        {("Trần Đức Lương", "title", "Phó Giám đốc"), ("Trần Đức Lương", "org", "Sở Công Thương")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,spans,expected", CASES, ids=[str(i) for i in range(len(CASES))])
+def test_relations(tokenizer, text, spans, expected):
+    doc = RelationLinker()(_doc(tokenizer, text, spans))
+    assert _relations(doc) == expected
+
+
+def test_basis_attribute_follows_the_link(tokenizer):
+    doc = RelationLinker()(_doc(tokenizer, CASES[0][0], CASES[0][1]))
+    bases = {span.text: span._.get(SPAN_ATTRS_ATTR)["basis"] for span in doc.spans[SPAN_GROUP] if span.label_ == "QUANTITY"}
+    assert bases == {"197.671 tỷ đồng": None, "105,1%": "plan", "14,3%": "same_period_last_year"}
+
+
+def test_relation_linker_round_trip(tmp_path):
+    linker = RelationLinker(spans_key="custom", resolve_attributes=False)
+    linker.to_disk(tmp_path / "linker")
+    restored = RelationLinker().from_disk(tmp_path / "linker")
+    assert (restored.spans_key, restored.resolve_attributes) == ("custom", False)
+    assert RelationLinker().from_bytes(linker.to_bytes()).spans_key == "custom"

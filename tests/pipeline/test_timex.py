@@ -1,0 +1,237 @@
+"""The period and basis normalizers (tables from GUIDELINES.md and corpus phrases) and the
+TIME/BASIS component."""
+
+import pytest
+import spacy
+
+from pipeline.periods import PeriodContext, month_span, normalize_basis, normalize_period
+from pipeline.timex import TimeRuler, document_context
+
+Y2020 = PeriodContext(2020, 8)
+Y2017 = PeriodContext(2017, None)
+NONE = PeriodContext()
+
+PERIOD_CASES = [
+    ("năm 2024", NONE, "2024"), ("Năm 2024", NONE, "2024"), ("2024", NONE, "2024"), ("cả năm 2020", NONE, "2020"),
+    ("6 tháng đầu năm 2017", NONE, "2017-H1"), ("3 tháng đầu năm", Y2017, "2017-Q1"), ("3 tháng đầu năm", NONE, "XXXX-Q1"),
+    ("6 tháng đầu năm", NONE, "XXXX-H1"), ("8 tháng đầu năm 2024", NONE, "2024-01/2024-08"),
+    ("Lũy kế 8 tháng", PeriodContext(2024), "2024-01/2024-08"), ("Lũy kế 8 tháng", NONE, "XXXX-01/XXXX-08"),
+    ("2 tháng đầu năm 2024", NONE, "2024-01/2024-02"), ("tháng 8", PeriodContext(2024), "2024-08"),
+    ("tháng 4/2019", NONE, "2019-04"), ("tháng 12 năm 2016", NONE, "2016-12"), ("quý III", PeriodContext(2024), "2024-Q3"),
+    ("quý 2/2020", NONE, "2020-Q2"), ("Quý I/2025", NONE, "2025-Q1"), ("quý IV năm 2020", NONE, "2020-Q4"),
+    ("9/1/2025", NONE, "2025-01-09"), ("23/12/2024", NONE, "2024-12-23"), ("18-12", PeriodContext(2024), "2024-12-18"),
+    ("14/7", Y2017, "2017-07-14"), ("05/03/1973", NONE, "1973-03-05"), ("31/12/2020", NONE, "2020-12-31"),
+    ("2021 - 2025", NONE, "2021/2025"), ("2021-2025", NONE, "2021/2025"), ("2021 – 2025", NONE, "2021/2025"),
+    ("năm nay", Y2020, "2020"), ("Năm nay", Y2020, "2020"), ("năm trước", PeriodContext(2024), "2023"),
+    ("năm ngoái", Y2020, "2019"), ("năm tới", Y2020, "2021"), ("năm sau", Y2020, "2021"), ("năm mới", PeriodContext(2024), "2025"),
+    ("năm qua", Y2020, "2020"), ("3 năm qua", PeriodContext(2024), "2022/2024"), ("35 năm qua", Y2020, "1986/2020"),
+    ("hai năm qua", PeriodContext(2024), "2023/2024"), ("5 năm tới", PeriodContext(2019), "2020/2024"),
+    ("10 năm tới", Y2020, "2021/2030"), ("cả năm", Y2020, "2020"), ("cả năm", NONE, "XXXX"),
+    ("9 tháng năm 2020", NONE, "2020-01/2020-09"), ("11 tháng năm 2020", NONE, "2020-01/2020-11"),
+    ("6 tháng 2019", NONE, "2019-H1"), ("6 tháng/2018", NONE, "2018-H1"), ("12 tháng năm 2020", NONE, "2020"),
+    ("nửa đầu năm 2019", NONE, "2019-H1"), ("nửa cuối năm", Y2020, "2020-H2"), ("nửa sau của năm 2024", NONE, "2024-H2"),
+    ("6 tháng cuối năm 2018", NONE, "2018-H2"), ("6 tháng cuối năm", PeriodContext(2018), "2018-H2"),
+    ("3 tháng cuối năm", Y2020, "2020-Q4"), ("Lũy kế 6 tháng đầu năm 2020", NONE, "2020-H1"),
+    ("lũy kế 9 tháng", Y2020, "2020-01/2020-09"), ("9 tháng đầu năm nay", Y2020, "2020-01/2020-09"),
+    ("quý 1 đến quý 2/2020", NONE, "2020-H1"), ("đầu năm đến hết tháng 5/2018", NONE, "2018-01/2018-05"),
+    ("đầu năm nay đến hết tháng 8", Y2020, "2020-01/2020-08"), ("đầu năm đến nay", PeriodContext(2020, 9), "2020-01/2020-09"),
+    ("tháng cuối năm", Y2020, "2020-12"), ("tháng cuối năm 2018", NONE, "2018-12"),
+    ("những tháng cuối năm", PeriodContext(2020, 9), "2020-Q4"), ("những tháng cuối năm", PeriodContext(2020, 8), "2020-09/2020-12"), ("tháng 3 đến tháng 9", Y2020, "2020-03/2020-09"),
+    ("17/3 đến 9/5", Y2020, "2020-03-17/2020-05-09"), ("30/4 - 1/5", PeriodContext(2019), "2019-04-30/2019-05-01"),
+    ("tháng này", PeriodContext(2020, 5), "2020-05"), ("tháng 6 này", Y2020, "2020-06"), ("cùng năm", Y2017, "2017"),
+    ("2 tháng còn lại của năm", PeriodContext(2020, 10), "2020-11/2020-12"), ("niên độ 2020-2021", NONE, "2020/2021"),
+    ("năm 2045", NONE, "2045"),
+    # C28: ``cuối`` / ``đầu`` + a period is that period
+    ("cuối năm 2017", NONE, "2017"), ("Cuối năm 2014", NONE, "2014"), ("cuối tháng 6/2020", NONE, "2020-06"),
+    ("cuối quý 2", Y2020, "2020-Q2"), ("đầu tháng 1 năm nay", PeriodContext(2019), "2019-01"),
+    ("cuối tháng 1/2018", NONE, "2018-01"), ("cả quý 3", Y2020, "2020-Q3"),
+    # C1: from the start of the year to a date, in the shortest form
+    ("đầu năm 2018 đến ngày 15/5", NONE, "2018-01-01/2018-05-15"), ("đầu năm 2018 đến 30/6", NONE, "2018-H1"),
+    ("đầu năm đến hết 31/12/2020", NONE, "2020"), ("đầu năm 2017 đến ngày 15/8", NONE, "2017-01-01/2017-08-15"),
+    ("đầu năm đến giờ", PeriodContext(2018, 9), "2018-01/2018-09"),
+    # a stretch of whole months between two days is written as months
+    ("1/7 đến ngày 30/9", Y2020, "2020-Q3"), ("06/07/2018 đến ngày 13/7/2018", NONE, "2018-07-06/2018-07-13"),
+    ("1/1/2019 - 31/12/2019", NONE, "2019"),
+    # C10: fiscal years as written
+    ("quý 2/2020 niên độ 2020-2021", NONE, "2020-Q2"), ("quý 4 niên độ tài chính 2019-2020", Y2020, "2020-Q4"),
+    ("quý 1 niên độ tài chính 2020-2021", Y2020, "2020-Q1"), ("niên độ tài chính 2019-2020", NONE, "2019/2020"),
+    ("6 tháng đầu niên độ", Y2020, "2020-H1"), ("năm tài chính 2016", NONE, "2016"),
+    # C11 and other relative years
+    ("5 năm tới", PeriodContext(2019), "2020/2024"), ("5 năm trở lại đây", PeriodContext(2019), "2015/2019"),
+    ("3 năm trước đó", PeriodContext(2018), "2015/2017"), ("20 năm về trước", PeriodContext(2019), "1999"),
+    ("năm vừa rồi", PeriodContext(2018), "2018"), ("năm trước liền kề", PeriodContext(2018), "2017"),
+    ("tháng 10 năm ngoái", PeriodContext(2018), "2017-10"), ("quý 3 năm nay", Y2020, "2020-Q3"),
+    # months written as words or with a dash year, month lists, year spans
+    ("tháng Tám", PeriodContext(2017), "2017-08"), ("cuối tháng Bảy vừa qua", PeriodContext(2017), "2017-07"),
+    ("tháng 9-2017", NONE, "2017-09"), ("tháng 9, 10", Y2020, "2020-09/2020-10"),
+    ("hai năm 2016 và 2017", NONE, "2016/2017"), ("năm 2012 đến 2016", NONE, "2012/2016"),
+    ("Luỹ kế cả năm 2018", NONE, "2018"), ("2 quý đầu năm", Y2020, "2020-H1"), ("nửa năm 2021", NONE, "2021-H1"),
+    ("9 tháng", Y2020, "2020-01/2020-09"), ("6 tháng", PeriodContext(2020), "2020-H1"),
+    ("tháng 9/2020 đến nay", PeriodContext(2020, 12), "2020-09/2020-12"), ("6 tháng đầu 2016", NONE, "2016-H1"),
+]
+
+
+@pytest.mark.parametrize("text,context,period", PERIOD_CASES)
+def test_normalize_period(text, context, period):
+    assert normalize_period(text, context) == period
+
+
+@pytest.mark.parametrize(
+    "text", ["hiện nay", "hiện tại", "thời gian tới", "tháng 13", "quý 5", "32/1/2020", "30/2/2021", "abc", "", "năm",
+             "tháng 10, 9", "quý 3 niên độ 2021-2020", "13 tháng", "đầu năm đến 31/2", "năm 2016 đến 2012"]
+)
+def test_normalize_period_rejects_non_calendar(text):
+    assert normalize_period(text, Y2020) is None
+
+
+@pytest.mark.parametrize(
+    "first,last,period",
+    [(1, 6, "2017-H1"), (7, 12, "2017-H2"), (1, 3, "2017-Q1"), (4, 6, "2017-Q2"), (1, 12, "2017"), (1, 8, "2017-01/2017-08"),
+     (8, 8, "2017-08"), (2, 4, "2017-02/2017-04")],
+)
+def test_month_span_shortest_form(first, last, period):
+    assert month_span("2017", first, last) == period
+
+
+BASIS_CASES = [
+    ("so với cùng kỳ", None, "same_period_last_year"), ("cùng kỳ năm trước", None, "same_period_last_year"),
+    ("so với cùng kỳ năm 2023", None, "same_period_last_year"), ("so cùng kỳ", None, "same_period_last_year"),
+    ("so với cùng kì", None, "same_period_last_year"), ("so với tháng trước", None, "previous_period"),
+    ("so với quý trước", None, "previous_period"), ("kế hoạch", None, "plan"), ("kế hoạch năm", None, "plan"),
+    ("kế hoạch được giao", None, "plan"), ("kế hoạch cả năm", None, "plan"), ("dự toán", None, "plan"),
+    ("so với dự toán", None, "plan"), ("chỉ tiêu phấn đấu", None, "plan"), ("so với năm 2024", None, "period:2024"),
+    ("so với năm trước", "2024", "period:2023"), ("so với năm trước", "2017", "period:2016"),
+    ("tốc độ tăng năm 2023", None, "period:2023"), ("so với tháng 7/2020", None, "period:2020-07"),
+    ("so với quý 2/2019", None, "period:2019-Q2"), ("so với 6 tháng đầu năm 2019", None, "period:2019-H1"),
+    ("so với 9 tháng năm 2019", None, "period:2019-01/2019-09"), ("so với nửa đầu năm 2019", None, "period:2019-H1"),
+    ("so với thực hiện năm 2019", None, "period:2019"), ("so với mức thặng dư năm 2017", None, "period:2017"),
+    ("so với 2020", None, "period:2020"),
+    ("so với năm tài chính 2015", None, "period:2015"), ("so với kết quả của năm 2017", None, "period:2017"),
+    ("so với kết quả kinh doanh thực tế năm 2018", None, "period:2018"), ("so với chỉ tiêu ban đầu", None, "plan"),
+    ("mục tiêu hàng năm", None, "plan"), ("so với cùng kỳ niên độ trước", None, "same_period_last_year"),
+    ("so với cuối năm 2016", None, "period:2016"), ("so với năm ngoái", "2020", "period:2019"),
+]
+
+
+@pytest.mark.parametrize("text,period,basis", BASIS_CASES)
+def test_normalize_basis(text, period, basis):
+    assert normalize_basis(text, period, Y2020) == basis
+
+
+@pytest.mark.parametrize(
+    "text,year,month,report",
+    [("Tin\nChiều nay, 9/1/2025, Sở tổng kết năm 2024. Năm 2024 tăng.", 2025, 1, 2024),
+     ("Tiêu đề\ndate 2021-12\nNăm 2021 tăng.", 2021, 12, 2021),
+     ("Xuất khẩu năm 2020 tăng so với cùng kỳ năm 2019, năm 2020.", 2020, None, 2020),
+     ("Không có năm.", None, None, None)],
+)
+def test_document_context(text, year, month, report):
+    dates = document_context(text)
+    assert (dates.context.year, dates.report_year) == (year, report)
+    if month is not None:
+        assert dates.context.month == month
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    """The default pipeline's tokenizer with the rule components of this module only
+    (sentencizer, TIME/BASIS, QUANTITY): later stages (NER, relations) are tested on their own."""
+    from thinc.api import Config
+
+    from pipeline.language import DEFAULT_CONFIG
+
+    config = Config().from_disk(DEFAULT_CONFIG)
+    names = ["vnie_sentencizer", "vnie_time_ruler", "vnie_quantity_ruler"]
+    config["nlp"]["pipeline"] = names
+    config["components"] = {name: config["components"][name] for name in names}
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+@pytest.fixture(scope="module")
+def spans_of(rules_nlp):
+    def run(text):
+        doc = rules_nlp(text)
+        return [(s.text, s.label_, s._.vnie_attrs) for s in doc.spans["vnie"] if s.label_ in ("TIME", "BASIS")]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Chiều 23/12/2024, tại Hà Nội.", [("23/12/2024", "TIME", {"period": "2024-12-23"})]),
+        ("IIP tăng 5% so với cùng kỳ năm 2023.", [("so với cùng kỳ năm 2023", "BASIS", {"basis": "same_period_last_year"})]),
+        ("Đạt 6 tỷ USD, bằng 104,9% kế hoạch.", [("kế hoạch", "BASIS", {"basis": "plan"})]),
+        ("Trong 6 tháng đầu năm 2017, IIP tăng 5%.", [("6 tháng đầu năm 2017", "TIME", {"period": "2017-H1"})]),
+        ("từ ngày 14/7/2017, thuế là 0%.", [("14/7/2017", "TIME", {"period": "2017-07-14"})]),
+    ],
+)
+def test_time_ruler_spans(spans_of, text, expected):
+    assert spans_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # C28: the edge word belongs to the TIME
+        ("Năm 2017, tổng tài sản cuối năm 2017 là 5 tỷ đồng.", [("Năm 2017", "2017"), ("cuối năm 2017", "2017")]),
+        # a count of months standing alone is the year to that month
+        ("Năm 2020, lợi nhuận 6 tháng giảm 5%.", [("Năm 2020", "2020"), ("6 tháng", "2020-H1")]),
+        # durations are no TIME
+        ("Năm 2020, sau hơn 1 tháng thực thi, xuất khẩu tăng 3%.", [("Năm 2020", "2020")]),
+        ("Năm 2020, xuất khẩu tăng 4 tháng liên tiếp.", [("Năm 2020", "2020")]),
+        # generic successive years
+        ("Năm 2020, xuất siêu năm sau cao hơn năm trước.", [("Năm 2020", "2020")]),
+        # dates after a capitalized ``Ngày`` and in parentheses: the calendar part only
+        ("Năm 2019. Ngày 24/4, Masan họp.", [("Năm 2019", "2019"), ("24/4", "2019-04-24")]),
+        ("Năm 2018. Sáng nay (28/6), Habeco họp.", [("Năm 2018", "2018"), ("28/6", "2018-06-28")]),
+        # the second month of a list is a TIME of its own
+        ("Năm 2020, tháng 3 và 5 giảm 47% và 20%.", [("Năm 2020", "2020"), ("tháng 3", "2020-03"), ("5", "2020-05")]),
+        # C1: the stretch with both ends is one TIME
+        ("Từ đầu năm đến hết tháng 5/2018, thu 5 tỷ đồng.", [("đầu năm đến hết tháng 5/2018", "2018-01/2018-05")]),
+        ("Tính từ đầu năm 2018 đến ngày 15/5 đạt 37,08 tỷ USD.", [("đầu năm 2018 đến ngày 15/5", "2018-01-01/2018-05-15")]),
+        # C10: the fiscal period as written, one TIME
+        ("Quý 2/2020 niên độ 2020-2021 lãi 5 tỷ đồng.", [("Quý 2/2020 niên độ 2020-2021", "2020-Q2")]),
+        # settled case: ``từ đầu năm 2017`` keeps ``năm 2017``
+        ("Thuế tăng từ đầu năm 2017, lên 60%.", [("năm 2017", "2017")]),
+    ],
+)
+def test_time_ruler_time_spans(spans_of, text, expected):
+    assert [(t, a["period"]) for t, label, a in spans_of(text) if label == "TIME"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,basis,time",
+    [
+        # a basis no value is compared with is no BASIS; its calendar words are a TIME
+        ("Năm 2019, nợ xấu ở mức 1,44%, giảm so với cùng kỳ năm 2018.", None, ("cùng kỳ năm 2018", "2018")),
+        ("Năm 2020, XK các nước đều giảm so với năm trước, XK ta tăng 5%.", None, ("năm trước", "2019")),
+        # a bare ``cùng kỳ`` then names nothing
+        ("Năm 2020, sản lượng tiêu thụ sụt giảm so với cùng kỳ, giá 5 tỷ đồng.", None, None),
+        # a ratio right before its basis keeps it, whatever the predicate
+        ("Năm 2019, tổng tài sản tương đương 102,8% so với cùng kỳ năm 2018.", ("so với cùng kỳ năm 2018", "same_period_last_year"), None),
+        ("Năm 2020, lãi đạt 100 tỷ đồng, gấp 2,8 cùng kỳ năm trước.", ("cùng kỳ năm trước", "same_period_last_year"), None),
+        ("Năm 2020, lợi nhuận gấp 2,8 lần kế hoạch.", ("kế hoạch", "plan"), None),
+        ("Năm 2020, lợi nhuận chỉ hoàn thành 35% mục tiêu hàng năm.", ("mục tiêu hàng năm", "plan"), None),
+        ("Năm 2018, doanh thu tăng 6,6% so với kết quả của năm 2017.", ("so với kết quả của năm 2017", "period:2017"), None),
+        # a comparison heading a list applies to the list
+        ("Năm 2018, các chỉ tiêu đều tăng so với năm 2017: sản lượng tăng 0,3%.", ("so với năm 2017", "period:2017"), None),
+    ],
+)
+def test_time_ruler_basis_only_where_linked(spans_of, text, basis, time):
+    found = spans_of(text)
+    bases = [(t, a["basis"]) for t, label, a in found if label == "BASIS"]
+    times = [(t, a["period"]) for t, label, a in found if label == "TIME" and not t.startswith("Năm")]
+    assert bases == ([basis] if basis else [])
+    assert times == ([time] if time else [])
+
+
+def test_time_ruler_drops_unlinked_basis(spans_of):
+    assert all(label != "BASIS" for _, label, _ in spans_of("Sản lượng giảm so với cùng kỳ."))
+
+
+def test_time_ruler_round_trip(tmp_path):
+    ruler = TimeRuler(use_date_line=False)
+    ruler.to_disk(tmp_path / "t")
+    assert TimeRuler().from_disk(tmp_path / "t").use_date_line is False
+    assert TimeRuler().from_bytes(ruler.to_bytes()).use_date_line is False
