@@ -97,7 +97,7 @@ class RelationLinker:
                 inside.append(spans[position])
                 position += 1
             relations.extend(link_sentence(text, start, _items(text, start, end, inside)))
-        return relations
+        return _unique(relations)
 
     def set_annotations(self, doc: Doc, relations: list[tuple[SpacySpan, str, SpacySpan]]) -> Doc:
         register()
@@ -134,6 +134,18 @@ class RelationLinker:
         config = srsly.read_json(Path(path) / "cfg")
         self.spans_key, self.resolve_attributes = config["spans_key"], config["resolve_attributes"]
         return self
+
+
+def _unique(relations: list[tuple[SpacySpan, str, SpacySpan]]) -> list[tuple[SpacySpan, str, SpacySpan]]:
+    """Each relation once (two titles of one official may name the same ORG), in order."""
+    seen: set[tuple[int, int, str, int, int]] = set()
+    unique = []
+    for head, label, tail in relations:
+        key = (head.start_char, head.end_char, label, tail.start_char, tail.end_char)
+        if key not in seen:
+            seen.add(key)
+            unique.append((head, label, tail))
+    return unique
 
 
 def _items(text: str, start: int, end: int, spans: list[SpacySpan]) -> list[Item]:

@@ -105,6 +105,13 @@ CASES = [
         {("Bùi Thanh Sơn", "title", "Phó Thủ tướng"), ("Bùi Thanh Sơn", "title", "Bộ trưởng"), ("Bùi Thanh Sơn", "org", "Bộ Ngoại giao"),
          ("Vương Đình Huệ", "title", "Phó Thủ tướng"), ("Trịnh Đình Dũng", "title", "Phó Thủ tướng")},
     ),
+    (  # two offices in one organization: one org relation
+        "Ông Nguyễn Văn A, Bí thư Đảng ủy, Giám đốc Sở Công Thương phát biểu.",
+        [("Nguyễn Văn A", "OFFICIAL", None), ("Bí thư", "TITLE", None), ("Đảng ủy", "ORG", None),
+         ("Giám đốc", "TITLE", None), ("Sở Công Thương", "ORG", None)],
+        {("Nguyễn Văn A", "title", "Bí thư"), ("Nguyễn Văn A", "org", "Đảng ủy"), ("Nguyễn Văn A", "title", "Giám đốc"),
+         ("Nguyễn Văn A", "org", "Sở Công Thương")},
+    ),
     (  # a byline name with no office gets no title; relations never cross sentences
         "Ông Trần Đức Lương, Phó Giám đốc Sở Công Thương trình bày. Ông Lương cũng đề nghị tăng 5%.",
         [("Trần Đức Lương", "OFFICIAL", None), ("Phó Giám đốc", "TITLE", None), ("Sở Công Thương", "ORG", None),
@@ -118,6 +125,14 @@ CASES = [
 def test_relations(tokenizer, text, spans, expected):
     doc = RelationLinker()(_doc(tokenizer, text, spans))
     assert _relations(doc) == expected
+
+
+def test_relations_are_unique(tokenizer):
+    text = "Phó Chủ tịch, Tổng Giám đốc Nguyễn Văn B phát biểu."
+    spans = [("Phó Chủ tịch", "TITLE", None), ("Tổng Giám đốc", "TITLE", None), ("Nguyễn Văn B", "OFFICIAL", None)]
+    relations = RelationLinker()(_doc(tokenizer, text, spans))._.get(RELATIONS_ATTR)
+    keys = [(h.start_char, label, t.start_char) for h, label, t in relations]
+    assert len(keys) == len(set(keys)) == 2
 
 
 def test_basis_attribute_follows_the_link(tokenizer):
