@@ -64,3 +64,43 @@ def nlp_pyvi():
     from pipeline.language import create_pipeline
 
     return create_pipeline(segmenter="pyvi")
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The default pipeline's tokenizer with its rule components for TIME, BASIS and QUANTITY only
+    (sentencizer, time ruler, quantity ruler): later stages are tested on their own."""
+    import spacy
+    from thinc.api import Config
+
+    from pipeline.language import DEFAULT_CONFIG
+
+    config = Config().from_disk(DEFAULT_CONFIG)
+    names = ["vnie_sentencizer", "vnie_time_ruler", "vnie_quantity_ruler"]
+    config["nlp"]["pipeline"] = names
+    config["components"] = {name: config["components"][name] for name in names}
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+@pytest.fixture(scope="session")
+def doc_with_spans():
+    """``make(text, [(piece, label, attrs), ...])``: a Doc of ``text`` (pyvi tokens) whose span group
+    holds those spans, each piece found after the previous one."""
+    import spacy
+
+    from pipeline.extensions import SPAN_GROUP, register
+    from pipeline.timex import add_spans
+    from pipeline.tokenizer import VietnameseTokenizer
+
+    register()
+    tokenizer = VietnameseTokenizer(spacy.blank("vi").vocab, segmenter="pyvi")
+
+    def make(text, spans):
+        items, cursor = [], 0
+        for piece, label, attrs in spans:
+            start = text.index(piece, cursor)
+            cursor = start + len(piece)
+            items.append((start, cursor, label, attrs))
+        return add_spans(tokenizer(text), SPAN_GROUP, items)
+
+    return make

@@ -2,37 +2,31 @@
 C1, C8, C9, C15, C19, C21, C23, C25), on hand-built documents run through the relation linker."""
 
 import pytest
-import spacy
 
 from pipeline.attributes import AttributeResolver, anchor_period, Anchor, clause_status
 from pipeline.errors import VnieError
-from pipeline.extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from pipeline.extensions import SPAN_ATTRS_ATTR, SPAN_GROUP
 from pipeline.relations import RelationLinker
-from pipeline.timex import add_spans
-from pipeline.tokenizer import VietnameseTokenizer
+
+
+def _attrs(label, extra):
+    """The attributes a case gives: a QUANTITY's kind, a BASIS's basis, a TIME's period."""
+    return {
+        "QUANTITY": {"value": 1.0, "value_max": None, "unit": None, "kind": extra, "bound": None,
+                     "period": None, "basis": None, "status": "actual"},
+        "BASIS": {"basis": extra},
+        "TIME": {"period": extra},
+    }[label]
 
 
 @pytest.fixture(scope="module")
-def tokenizer():
-    register()
-    return VietnameseTokenizer(spacy.blank("vi").vocab, segmenter="pyvi")
+def tokenizer(doc_with_spans):
+    """Builds the Doc of a case: its spans as (text, label, kind / period / basis), in text order."""
+    return lambda text, spans: doc_with_spans(text, [(piece, label, _attrs(label, extra)) for piece, label, extra in spans])
 
 
-def _doc(tokenizer, text, spans):
-    """``spans``: (text, label, kind / period / basis) in text order; each is found after the previous."""
-    doc = tokenizer(text)
-    items, cursor = [], 0
-    for piece, label, extra in spans:
-        start = text.index(piece, cursor)
-        cursor = start + len(piece)
-        attrs = {
-            "QUANTITY": {"value": 1.0, "value_max": None, "unit": None, "kind": extra, "bound": None,
-                         "period": None, "basis": None, "status": "actual"},
-            "BASIS": {"basis": extra},
-            "TIME": {"period": extra},
-        }[label]
-        items.append((start, cursor, label, attrs))
-    return add_spans(doc, SPAN_GROUP, items)
+def _doc(make, text, spans):
+    return make(text, spans)
 
 
 def _resolved(doc):

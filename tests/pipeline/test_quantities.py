@@ -171,21 +171,6 @@ def test_number_style_from_context(text, style):
 
 
 @pytest.fixture(scope="module")
-def rules_nlp():
-    """The default pipeline's tokenizer with the rule components of this module only
-    (sentencizer, TIME/BASIS, QUANTITY): later stages (NER, relations) are tested on their own."""
-    from thinc.api import Config
-
-    from pipeline.language import DEFAULT_CONFIG
-
-    config = Config().from_disk(DEFAULT_CONFIG)
-    names = ["vnie_sentencizer", "vnie_time_ruler", "vnie_quantity_ruler"]
-    config["nlp"]["pipeline"] = names
-    config["components"] = {name: config["components"][name] for name in names}
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-
-
-@pytest.fixture(scope="module")
 def ruled(rules_nlp):
     def run(text: str) -> dict[str, dict]:
         doc = rules_nlp(text)

@@ -1,30 +1,20 @@
 """The relation stage, on sentences from GUIDELINES.md with their spans given by hand."""
 
 import pytest
-import spacy
 
-from pipeline.extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from pipeline.extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP
 from pipeline.relations import RelationLinker
-from pipeline.timex import add_spans
-from pipeline.tokenizer import VietnameseTokenizer
+
+
+def _attrs(label, extra):
+    """The attributes a case gives: a QUANTITY's kind, a BASIS's basis, a TIME's period."""
+    return {"QUANTITY": {"kind": extra, "basis": None}, "BASIS": {"basis": extra}, "TIME": {"period": extra}}.get(label, {})
 
 
 @pytest.fixture(scope="module")
-def tokenizer():
-    register()
-    return VietnameseTokenizer(spacy.blank("vi").vocab, segmenter="pyvi")
-
-
-def _doc(tokenizer, text, spans):
-    """``spans``: (text, label, kind or basis) in text order; each text is found after the previous."""
-    doc = tokenizer(text)
-    items, cursor = [], 0
-    for piece, label, extra in spans:
-        start = text.index(piece, cursor)
-        cursor = start + len(piece)
-        attrs = {"QUANTITY": {"kind": extra, "basis": None}, "BASIS": {"basis": extra}, "TIME": {"period": extra}}.get(label, {})
-        items.append((start, cursor, label, attrs))
-    return add_spans(doc, SPAN_GROUP, items)
+def case_doc(doc_with_spans):
+    """The Doc of a case: its spans as (text, label, kind / basis / period), in text order."""
+    return lambda text, spans: doc_with_spans(text, [(piece, label, _attrs(label, extra)) for piece, label, extra in spans])
 
 
 def _relations(doc):
@@ -122,21 +112,21 @@ CASES = [
 
 
 @pytest.mark.parametrize("text,spans,expected", CASES, ids=[str(i) for i in range(len(CASES))])
-def test_relations(tokenizer, text, spans, expected):
-    doc = RelationLinker()(_doc(tokenizer, text, spans))
+def test_relations(case_doc, text, spans, expected):
+    doc = RelationLinker()(case_doc(text, spans))
     assert _relations(doc) == expected
 
 
-def test_relations_are_unique(tokenizer):
+def test_relations_are_unique(case_doc):
     text = "Phó Chủ tịch, Tổng Giám đốc Nguyễn Văn B phát biểu."
     spans = [("Phó Chủ tịch", "TITLE", None), ("Tổng Giám đốc", "TITLE", None), ("Nguyễn Văn B", "OFFICIAL", None)]
-    relations = RelationLinker()(_doc(tokenizer, text, spans))._.get(RELATIONS_ATTR)
+    relations = RelationLinker()(case_doc(text, spans))._.get(RELATIONS_ATTR)
     keys = [(h.start_char, label, t.start_char) for h, label, t in relations]
     assert len(keys) == len(set(keys)) == 2
 
 
-def test_basis_attribute_follows_the_link(tokenizer):
-    doc = RelationLinker()(_doc(tokenizer, CASES[0][0], CASES[0][1]))
+def test_basis_attribute_follows_the_link(case_doc):
+    doc = RelationLinker()(case_doc(CASES[0][0], CASES[0][1]))
     bases = {span.text: span._.get(SPAN_ATTRS_ATTR)["basis"] for span in doc.spans[SPAN_GROUP] if span.label_ == "QUANTITY"}
     assert bases == {"197.671 tỷ đồng": None, "105,1%": "plan", "14,3%": "same_period_last_year"}
 

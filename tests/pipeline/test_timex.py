@@ -133,21 +133,6 @@ def test_document_context(text, year, month, report):
 
 
 @pytest.fixture(scope="module")
-def rules_nlp():
-    """The default pipeline's tokenizer with the rule components of this module only
-    (sentencizer, TIME/BASIS, QUANTITY): later stages (NER, relations) are tested on their own."""
-    from thinc.api import Config
-
-    from pipeline.language import DEFAULT_CONFIG
-
-    config = Config().from_disk(DEFAULT_CONFIG)
-    names = ["vnie_sentencizer", "vnie_time_ruler", "vnie_quantity_ruler"]
-    config["nlp"]["pipeline"] = names
-    config["components"] = {name: config["components"][name] for name in names}
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-
-
-@pytest.fixture(scope="module")
 def spans_of(rules_nlp):
     def run(text):
         doc = rules_nlp(text)
