@@ -61,6 +61,7 @@ class Errors:
     E018 = "vnie_quantity_ruler: unknown number_style {value!r}; choose one of {choices}"
     E030 = "vnie_attribute_resolver: carry_periods must be true or false, got {value!r}"
     # evaluation (``evaluation/``)
+    E019 = "the pipeline's output for this document breaks the format, so it is not written: {violations}"
     E020 = "{path}: unsupported fact table format; choose one of {formats}"
     E101 = "{path}: the gold file holds no documents, so there is nothing to score"
     E102 = (

@@ -26,6 +26,7 @@ from .convert import doc_to_document
 from .errors import Errors, VnieError
 from .inputs import InputDocument, InputProblem, count_documents, find_inputs, iter_documents
 from .jsonl import document_line
+from .validation import check_document
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _process_chunk(chunk: list[InputDocument | InputProblem], nlp: Language, out
         docs = [_process_one(nlp, item, err, summary) for item in documents]
     for item, doc in zip(documents, docs):
         if doc is not None:
-            _write_document(out, item, doc, summary)
+            _write_document(out, err, item, doc, summary)
     out.flush()
     err.flush()
 
@@ -141,8 +142,15 @@ def _process_one(nlp: Language, item: InputDocument, err: IO[str], summary: Batc
         return None
 
 
-def _write_document(out: IO[str], item: InputDocument, doc, summary: BatchSummary) -> None:
+def _write_document(out: IO[str], err: IO[str], item: InputDocument, doc, summary: BatchSummary) -> None:
+    """Write the record of ``doc``; one that breaks the format goes to the errors file instead,
+    with every violation, so that the output always validates."""
     document = doc_to_document(doc, item.id, source=item.source)
+    violations = check_document(document, item.text, where=item.path)
+    if violations:
+        reason = Errors.E019.format(violations="; ".join(v.message for v in violations))
+        _write_problem(err, InputProblem(item.path, item.line, reason), summary, doc_id=item.id)
+        return
     out.write(document_line(document) + "\n")
     summary.documents += 1
     summary.empty += not item.text

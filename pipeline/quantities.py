@@ -148,7 +148,19 @@ def parse_quantity(text: str, *, style: Style = "vi") -> ParsedQuantity | None:
             return ParsedQuantity(low / denominator, None, None, None, True)
         return ParsedQuantity(low, None, unit, None, True)
     scale = Decimal(int(SCALES[" ".join(match["scale"].split())])) if match["scale"] else Decimal(1)
-    return ParsedQuantity(_scaled(low, scale), None if high is None else _scaled(high, scale), unit)
+    if high is None:
+        return ParsedQuantity(_scaled(low, scale), None, unit)
+    return _range(low, high, scale, unit)
+
+
+def _range(low: float, high: float, scale: Decimal, unit: str | None) -> ParsedQuantity | None:
+    """A range ``low - high scale``; the scale word may belong to the high end alone
+    (``896.000 - 2,01 triệu``). A "range" that falls (``27-11``, ``747-8``) is no range: None."""
+    if low <= high:
+        return ParsedQuantity(_scaled(low, scale), _scaled(high, scale), unit)
+    if scale > 1 and low <= _scaled(high, scale):
+        return ParsedQuantity(low, _scaled(high, scale), unit)
+    return None
 
 
 def _scaled(number: float, scale: Decimal) -> float:

@@ -4,6 +4,8 @@ Every recognizer adds to ``doc.spans["vnie"]``; most avoid what is already there
 guarantees it. :class:`SpanResolver` (factory ``vnie_span_resolver``) keeps a non-overlapping subset:
 spans are taken by the rank of their label in ``priority`` (earlier wins), then the longer, then
 the earlier; a span that overlaps one already kept is dropped, and so are relations that name it.
+A span whose edges break the format (inside a word, like ``1907`` in ``1907A``; or with edge
+punctuation) cannot be written out, so it is dropped first.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.tokens import Doc, Span
 from .document import LABELS
 from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_GROUP, register
+from .validation import edge_problems
 
 #: QUANTITY, TIME and BASIS are found by precise rules; names come before indicators, whose edges
 #: are the least certain
@@ -64,7 +67,9 @@ class SpanResolver:
         return self.set_annotations(doc, self.predict(doc))
 
     def predict(self, doc: Doc) -> list[Span]:
-        return resolve(list(doc.spans.get(self.spans_key, [])), self.priority)
+        text = doc.text
+        spans = [s for s in doc.spans.get(self.spans_key, []) if not any(edge_problems(s.text, text, s.start_char, s.end_char))]
+        return resolve(spans, self.priority)
 
     def set_annotations(self, doc: Doc, kept: list[Span]) -> Doc:
         doc.spans[self.spans_key] = kept

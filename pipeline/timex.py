@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
-from .periods import PeriodContext, normalize_basis, normalize_period, shift_period
+from .periods import is_period, PeriodContext, normalize_basis, normalize_period, shift_period
 
 _Y = r"(?:19|20)\d{2}"
 _YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
@@ -307,7 +307,7 @@ def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | N
             return f"{year.group()}" if year else None
         if year is not None:
             shifted = re.sub(r"\d{4}|XXXX", year.group(), previous)
-            return shifted
+            return shifted if is_period(shifted) else year.group()  # a span of years: its year
         return shift_period(previous, -1)
     return normalize_period(phrase, dates.context)
 

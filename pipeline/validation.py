@@ -141,6 +141,17 @@ def load_line(path: str, line_number: int, line: str, corpus: str | Path | None 
     return loaded
 
 
+def check_document(document: Document, text: str, *, where: str = "<output>") -> list[Violation]:
+    """Every violation of ``document`` (whose text is ``text``), as :func:`validate_file` finds them."""
+    full = document.model_copy(update={"text": text, "source": None, "text_sha256": None})
+    checker = _DocumentChecker(where, 0, None)
+    checker.doc_id = document.id
+    checker._check_id(full.id)
+    checker._check_spans(full, checker._check_full_text(text))
+    checker._check_relations(full)
+    return checker.violations
+
+
 class _DocumentChecker:
     """Checks one JSONL line; collects violations instead of raising."""
 
@@ -301,10 +312,12 @@ def _offset_problems(span: Span, text: str) -> Iterator[str]:
     if actual != span.text:
         yield Rules.SPAN_TEXT.format(given=span.text, start=span.start, end=span.end, actual=actual)
         return
-    yield from _edge_problems(span.text, text, span.start, span.end)
+    yield from edge_problems(span.text, text, span.start, span.end)
 
 
-def _edge_problems(value: str, text: str, start: int, end: int) -> Iterator[str]:
+def edge_problems(value: str, text: str, start: int, end: int) -> Iterator[str]:
+    """What is wrong with the edges of span ``value`` at ``text[start:end]`` (GUIDELINES, General
+    rules: on word boundaries, without surrounding whitespace or punctuation)."""
     if value[0] in EDGE_PUNCTUATION and value[0] != "(":
         yield Rules.EDGE.format(text=value, where="starts with whitespace or punctuation")
     if value[-1] in EDGE_PUNCTUATION and value[-1] != ")":

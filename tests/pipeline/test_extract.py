@@ -102,3 +102,30 @@ def test_standoff_input_gives_standoff_output(tmp_path, nlp):
     [out] = _lines(output)
     assert out["source"] == "news/a.txt" and "text" not in out
     assert validate_file(output, corpus).violations == []
+
+
+def test_a_document_whose_output_breaks_the_format_goes_to_the_errors_file(tmp_path, corpus, nlp):
+    from spacy.language import Language
+
+    from pipeline.extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+
+    def bad_span(doc):  # a QUANTITY without its attributes cannot be written
+        register()
+        if "số 2." in doc.text:
+            span = doc[0:1]
+            span.label_ = "QUANTITY"
+            doc.spans[SPAN_GROUP] = [doc.char_span(span.start_char, span.end_char, label="QUANTITY")]
+            doc.spans[SPAN_GROUP][0]._.set(SPAN_ATTRS_ATTR, {})
+        return doc
+
+    Language.component("test_bad_span", func=bad_span)
+    nlp_copy = nlp.__class__(vocab=nlp.vocab)
+    nlp_copy.tokenizer = nlp.tokenizer
+    nlp_copy.add_pipe("test_bad_span")
+    output = tmp_path / "out.jsonl"
+    summary = extract_batch([str(corpus)], output, nlp_copy)
+    assert "doc2" not in [r["id"] for r in _lines(output)]
+    [error] = [e for e in _lines(BatchPaths.for_output(output).errors) if e["key"] == "doc2"]
+    assert "breaks the format" in error["error"] and "V018" in error["error"]
+    assert validate_file(output).violations == []
+    assert summary.errors == 2

@@ -110,7 +110,17 @@ PARSE_CASES = [
     ("45.713 tỷ đồng", 45713000000000.0, None, "VND"), ("1,1 triệu", 1100000.0, None, "VND"),
     ("4,12% / năm", 4.12, None, "%/năm"), ("46,53 triệu đồng / tháng", 46530000.0, None, "VND/tháng"),
     ("12 - 15%", 12.0, 15.0, "%"), ("2,8 lần", 2.8, None, "lần"), ("10 lần", 10.0, None, "lần"),
+    # a scale word after a range's high end only, where the low end is already larger than the high
+    # end's number (the bench corpus: "mức lương hằng năm trong khoảng 896.000 - 2,01 triệu NDT")
+    ("896.000 - 2,01 triệu NDT", 896000.0, 2010000.0, "ndt"),
 ]
+
+
+@pytest.mark.parametrize("phrase", ["27-11", "747-8", "85% -15%", "17-10"])
+def test_falling_ranges_are_no_quantities(phrase):
+    """Dates (``các ngày 25, 26, 27-11``), model numbers (``747-8``) and splits (``85% -15%``): a
+    range's high end is never below its low end."""
+    assert parse_quantity(phrase) is None
 
 
 @pytest.mark.parametrize("phrase,value,value_max,unit", PARSE_CASES)

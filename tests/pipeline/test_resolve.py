@@ -57,3 +57,11 @@ def test_resolver_round_trips_through_disk(tmp_path):
     loaded = spacy.load(tmp_path)
     assert loaded.get_pipe("vnie_span_resolver").priority == ("ORG", "QUANTITY")
     assert DEFAULT_PRIORITY[0] == "QUANTITY"
+
+
+def test_spans_inside_words_are_dropped():
+    register()
+    doc = Doc(Vocab(), words=["nghị", "quyết", "1907", "A", "và", "5", "tỷ"], spaces=[True, True, False, True, True, True, False])
+    doc.spans[SPAN_GROUP] = [Span(doc, 2, 3, label="TIME"), Span(doc, 3, 4, label="ORG"), Span(doc, 5, 7, label="QUANTITY")]
+    SpanResolver()(doc)
+    assert [s.text for s in doc.spans[SPAN_GROUP]] == ["5 tỷ"]  # "1907" and "A" stand inside "1907A"
