@@ -373,6 +373,9 @@ def _sentence_org(items: list[Item], title: Item, official: Item) -> Item | None
     before = [i for i in items if i.end <= first]
     if before and before[-1].label == "ORG" and first - before[-1].end <= SENTENCE_ORG_WITHIN:
         return before[-1]
+    government = [i for i in items if i.label == "ORG" and i.span.text.lower().startswith("chính phủ")]
+    if government and re.match(r"(?:phó\s+)?thủ tướng", title.span.text, re.IGNORECASE):
+        return government[0]  # the Prime Minister's office is the Government's, wherever it is named
     return None
 
 

@@ -102,6 +102,11 @@ CASES = [
         {("Nguyễn Văn A", "title", "Bí thư"), ("Nguyễn Văn A", "org", "Đảng ủy"), ("Nguyễn Văn A", "title", "Giám đốc"),
          ("Nguyễn Văn A", "org", "Sở Công Thương")},
     ),
+    (  # the Prime Minister's organization is the Government, wherever the sentence names it
+        "Phát biểu khai mạc phiên họp Chính phủ tháng 1, Thủ tướng Nguyễn Xuân Phúc nêu rõ.",
+        [("Chính phủ", "ORG", None), ("tháng 1", "TIME", "2018-01"), ("Thủ tướng", "TITLE", None), ("Nguyễn Xuân Phúc", "OFFICIAL", None)],
+        {("Nguyễn Xuân Phúc", "title", "Thủ tướng"), ("Nguyễn Xuân Phúc", "org", "Chính phủ")},
+    ),
     (  # a byline name with no office gets no title; relations never cross sentences
         "Ông Trần Đức Lương, Phó Giám đốc Sở Công Thương trình bày. Ông Lương cũng đề nghị tăng 5%.",
         [("Trần Đức Lương", "OFFICIAL", None), ("Phó Giám đốc", "TITLE", None), ("Sở Công Thương", "ORG", None),
