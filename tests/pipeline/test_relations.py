@@ -103,9 +103,11 @@ CASES = [
          ("Nguyễn Văn A", "org", "Sở Công Thương")},
     ),
     (  # the Prime Minister's organization is the Government, wherever the sentence names it
-        "Phát biểu khai mạc phiên họp Chính phủ tháng 1, Thủ tướng Nguyễn Xuân Phúc nêu rõ.",
-        [("Chính phủ", "ORG", None), ("tháng 1", "TIME", "2018-01"), ("Thủ tướng", "TITLE", None), ("Nguyễn Xuân Phúc", "OFFICIAL", None)],
-        {("Nguyễn Xuân Phúc", "title", "Thủ tướng"), ("Nguyễn Xuân Phúc", "org", "Chính phủ")},
+        "Thủ tướng Nguyễn Xuân Phúc và Phó thủ tướng Trương Hoà Bình đã giao cho Thanh tra Chính phủ chủ trì và trình lên Chính phủ.",
+        [("Thủ tướng", "TITLE", None), ("Nguyễn Xuân Phúc", "OFFICIAL", None), ("Phó thủ tướng", "TITLE", None),
+         ("Trương Hoà Bình", "OFFICIAL", None), ("Thanh tra Chính phủ", "ORG", None), ("Chính phủ", "ORG", None)],
+        {("Nguyễn Xuân Phúc", "title", "Thủ tướng"), ("Nguyễn Xuân Phúc", "org", "Chính phủ"),
+         ("Trương Hoà Bình", "title", "Phó thủ tướng"), ("Trương Hoà Bình", "org", "Chính phủ")},
     ),
     (  # a byline name with no office gets no title; relations never cross sentences
         "Ông Trần Đức Lương, Phó Giám đốc Sở Công Thương trình bày. Ông Lương cũng đề nghị tăng 5%.",
