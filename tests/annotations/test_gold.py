@@ -30,6 +30,8 @@ READ_BY_HAND = {
     ("hddtvn/hai-phong-xem-xet-giam-phi-le-phi-lien-quan-den-xuat-nhap-khau", "36.78 tỷ USD"): (36.78e9, 36.78e9),
     # "trị giá gần 274, 4 triệu USD": a stray space inside 274,4
     ("hddtvn/hai-quan-thu-ngan-sach-6-thang-dau-nam-2018-kha-quan-nhung-van-lo", "274, 4 triệu USD"): (274.4e6, 274.4e6),
+    # HAGL's quarterly net revenue, after "10.600 tỷ đồng" in two years: 1,043 tỷ, not 1 tỷ
+    ("vietnews/test-013125", "1,043 tỷ đồng"): (1043e9, 1043e9),
     # "một sản phẩm trước đây 3,4 bộ": three or four ministries (ba, bốn bộ), an informal range
     ("vietnews/train-094042", "3,4 bộ"): (3.0, 4.0),
 }
