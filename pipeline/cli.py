@@ -77,6 +77,7 @@ def validate(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="JSONL files to check."),
     corpus: Path | None = typer.Option(None, "--corpus", exists=True, file_okay=False, help="Corpus folder for standoff records."),
     attributes: bool = typer.Option(False, "--attributes", help="Also count QUANTITY attribute values."),
+    gold: bool = typer.Option(False, "--gold", help="Also the rules for annotators (INDICATOR, BASIS, TITLE only where linked)."),
 ) -> None:
     """Check JSONL files against FORMAT.md and GUIDELINES.md; exit 1 on any violation."""
     from .validation import validate_file
@@ -85,7 +86,7 @@ def validate(
     reports = []
     try:
         for path in files:
-            report = validate_file(path, corpus)
+            report = validate_file(path, corpus, gold=gold)
             reports.append(report)
             for violation in report.violations:
                 out.print(str(violation), markup=False, highlight=False, soft_wrap=True)

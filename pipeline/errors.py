@@ -36,6 +36,7 @@ class Rules:
     RELATION_TYPES = "V023 relation {relation}: {label} goes {head_label} -> {tail_label}, found {found}"
     RELATION_DUPLICATE = "V024 relation {relation}: {head!r} has a second {label} relation"
     RELATION_REPEATED = "V025 relation {relation} is given twice"
+    UNLINKED = "V027 gold {label} with no {relation} relation reaching it (GUIDELINES: only linked mentions)"
     DOC_ID = "V026 document id must be a non-empty string without surrounding whitespace, found {doc_id!r}"
 
 

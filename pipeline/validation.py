@@ -93,8 +93,16 @@ class FileReport:
         return counts
 
 
-def validate_file(path: str | Path, corpus: str | Path | None = None) -> FileReport:
-    """Read ``path`` and check every line; valid documents are kept with their texts."""
+#: labels that GUIDELINES.md annotates only where a relation reaches them
+LINKED_LABELS: dict[str, str] = {"INDICATOR": "indicator", "BASIS": "basis", "TITLE": "title"}
+
+
+def validate_file(path: str | Path, corpus: str | Path | None = None, *, gold: bool = False) -> FileReport:
+    """Read ``path`` and check every line; valid documents are kept with their texts.
+
+    With ``gold``, also the rules that bind annotators but not predictions: an INDICATOR, BASIS or
+    TITLE is annotated only where a QUANTITY or OFFICIAL is linked to it (V027).
+    """
     path = Path(path)
     report = FileReport(str(path))
     first_line_of: dict[str, int] = {}
@@ -104,6 +112,8 @@ def validate_file(path: str | Path, corpus: str | Path | None = None) -> FileRep
             continue
         checker = _DocumentChecker(str(path), line_number, corpus)
         loaded = checker.check_line(line)
+        if gold and loaded is not None:
+            checker.check_gold(loaded.document)
         doc_id = checker.doc_id
         if isinstance(doc_id, str):
             if doc_id in first_line_of:
@@ -192,6 +202,13 @@ class _DocumentChecker:
         if text is None:
             return None
         return LoadedDocument(self.line, document, text)
+
+    def check_gold(self, document: Document) -> None:
+        tails = {(relation.tail, relation.label) for relation in document.relations}
+        for span in document.spans:
+            label = LINKED_LABELS.get(span.label)
+            if label is not None and (span.id, label) not in tails:
+                self.add(Rules.UNLINKED.format(label=span.label, relation=label), f"span {span.id}")
 
     def _check_id(self, doc_id: str) -> None:
         if not doc_id or doc_id != doc_id.strip():

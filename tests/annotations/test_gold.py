@@ -44,7 +44,7 @@ def gold_dir(project_root) -> Path:
 
 @pytest.fixture(scope="module")
 def reports(gold_dir, shared_corpus):
-    return {split: validate_file(gold_dir / f"{split}.jsonl", shared_corpus) for split in SPLITS}
+    return {split: validate_file(gold_dir / f"{split}.jsonl", shared_corpus, gold=True) for split in SPLITS}
 
 
 @pytest.fixture(scope="module")

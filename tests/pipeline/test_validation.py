@@ -224,3 +224,15 @@ def test_attribute_counts(tmp_path):
     assert counts[("kind", "level")] == 1 and counts[("kind", "change")] == 1
     assert counts[("basis", "same_period_last_year")] == 1 and counts[("basis", "None")] == 1
     assert counts[("status", "estimate")] == 1 and counts[("period", "year")] == 2
+
+
+def test_gold_rules_need_linked_indicators_bases_and_titles(tmp_path):
+    document = base_document()
+    document["relations"] = [r for r in document["relations"] if r["label"] not in ("basis", "title")]
+    path = _write(tmp_path, [json.dumps(document, ensure_ascii=False)])
+    assert validate_file(path).violations == []  # predictions may hold unlinked spans
+    messages = sorted(str(v).split(": ", 2)[2] for v in validate_file(path, gold=True).violations)
+    assert messages == [
+        "span B1: V027 gold BASIS with no basis relation reaching it (GUIDELINES: only linked mentions)",
+        "span R1: V027 gold TITLE with no title relation reaching it (GUIDELINES: only linked mentions)",
+    ]
