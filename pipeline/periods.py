@@ -180,6 +180,14 @@ def _month_end(year: str, month: int) -> str:
     return f"{year}-{month:02d}-{days:02d}"
 
 
+@_rule(r"(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+def _days_of_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``2 - 6/12``: days of one month."""
+    year = _year(m[4], c)
+    first, last = _day(year, int(m[3]), int(m[1])), _day(year, int(m[3]), int(m[2]))
+    return f"{first}/{last}" if first and last and first < last else None
+
+
 @_rule(_DATE)
 def _date(m: re.Match[str], c: PeriodContext) -> str | None:
     return _day(_year(m[3], c), int(m[2]), int(m[1]))
@@ -248,8 +256,10 @@ def _one_month(m: re.Match[str], c: PeriodContext) -> str | None:
 
 @_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?\s*(?:-|–|đến)\s*tháng\s+(\d{1,2})(?:" + _YR + r")?")
 def _month_range(m: re.Match[str], c: PeriodContext) -> str | None:
-    year = _year(m[4] or m[2], c)
     first, last = int(m[1]), int(m[3])
+    if m[2] and m[4] and m[2] < m[4] and 1 <= first <= 12 and 1 <= last <= 12:
+        return f"{m[2]}-{first:02d}/{m[4]}-{last:02d}"  # ``tháng 11/2018 đến tháng 1/2019``
+    year = _year(m[4] or m[2], c)
     return month_span(year, first, last) if 1 <= first < last <= 12 else None
 
 
@@ -267,9 +277,14 @@ def _month_list(m: re.Match[str], c: PeriodContext) -> str | None:
     return month_span(_year(m[3], c), first, last) if 1 <= first < last <= 12 else None
 
 
-@_rule(r"(?:hai|2)\s+quý\s+(đầu|cuối)\s+năm(?:\s+nay)?(?:\s+(\d{4}))?")
-def _two_quarters(m: re.Match[str], c: PeriodContext) -> str | None:
-    return f"{_year(m[2], c)}-H{1 if m[1].lower() == 'đầu' else 2}"
+@_rule(_NUM + r"\s+quý\s+(đầu|cuối)\s+năm(?:\s+nay)?(?:\s+(\d{4}))?")
+def _first_quarters(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``2 quý đầu năm`` → H1, ``3 quý đầu năm`` → months 1-9, ``3 quý cuối năm`` → months 4-12."""
+    count = _count(m[1])
+    if count is None or not 1 <= count <= 4:
+        return None
+    year = _year(m[3], c)
+    return month_span(year, 1, 3 * count) if m[2].lower() == "đầu" else month_span(year, 13 - 3 * count, 12)
 
 
 @_rule(r"nửa\s+năm\s+(\d{4})")
@@ -418,6 +433,8 @@ def _canonical(phrase: str, context: PeriodContext) -> str:
     period (C28), month names (``tháng Tám``), ``năm tài chính``, ``ngày`` inside a range, and a
     year named relative to the text's (``tháng 10 năm ngoái``)."""
     phrase = _EDGE_WORD.sub("", phrase)
+    phrase = re.sub(r"^cả\s+(?=\S+\s+tháng(?:\s|$))", "", phrase, flags=re.I)  # ``cả 9 tháng``
+    phrase = re.sub(r"^giữa\s+(?=tháng\s.*(?:-|–|đến))|(?<=đến\s)giữa\s+(?=tháng\s)", "", phrase, flags=re.I)
     phrase = re.sub(r"^năm tài chính\s+", "năm ", phrase, flags=re.I)
     phrase = re.sub(r"(?<=\s)ngày\s+(?=\d)", "", phrase, flags=re.I)
     phrase = _MONTH_NAME.sub(lambda m: f"tháng {_MONTH_WORDS[m[1].lower()]}", phrase)
@@ -432,12 +449,12 @@ def _canonical(phrase: str, context: PeriodContext) -> str:
 # Bases
 # --------------------------------------------------------------------------------------------
 
-_SAME_PERIOD = re.compile(r"cùng\s+k[ỳì]", re.IGNORECASE)
-_PREVIOUS = re.compile(r"(?:tháng|quý|kỳ|tuần|ngày)\s+(?:trước|liền trước)$", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"cùng\s+k[ỳì]|cùng\s+năm\s+(?:trước|ngoái)", re.IGNORECASE)
+_PREVIOUS = re.compile(r"(?:tháng|quý|kỳ|tuần|ngày)\s+(?:trước(?:\s+liền kề)?|liền trước)$", re.IGNORECASE)
 _PLAN = re.compile(r"kế hoạch|dự toán|chỉ tiêu|mục tiêu|\bKH\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"năm\s+(?:trước|ngoái)$", re.IGNORECASE)
 _BASIS_LEAD = re.compile(
-    r"^(?:so\s+với|so)\s+(?:(?:ước\s+)?thực hiện\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
+    r"^(?:so\s+với|so)\s+(?:(?:ước\s+)?thực hiện\s+|hồi\s+|thời điểm\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
     r"con số\s+|số\s+(?:thặng dư\s+)?|kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+)*", re.IGNORECASE,
 )
 

@@ -543,7 +543,7 @@ def _kind(text: str, start: int, end: int, segment_start: int, parsed: ParsedQua
 
 
 #: a comparison right after a value: ``so với ...`` or the plan of a ratio
-_BASIS_NEXT = re.compile(r"^\s*\)?\s*(?:so\s+với|so\s+(?=cùng|dự toán|kế hoạch)|kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng\s+k[ỳì]|KH\b)")
+_BASIS_NEXT = re.compile(r"^\s*\)?\s*(?:so\s+với|so\s+(?=cùng|dự toán|kế hoạch)|(?:về\s+)?(?:kế hoạch|dự toán|chỉ tiêu)|mục tiêu|cùng\s+k[ỳì]|KH\b)")
 #: measures whose values are rates in their own right, not growth (``thuế suất ... lên 60%``)
 _RATE_WORDS = re.compile(r"thuế suất|lãi suất|tỷ suất|tỉ suất|suất sinh lời|\broe\b|\broa\b|mức thuế|thuế nhập khẩu|thuế xuất khẩu")
 #: ``từ X lên Y``: both ends are levels, the change is in the words
@@ -573,6 +573,8 @@ def _compared(text: str, start: int, end: int, left: str, stripped: str, predica
     if parsed.is_fraction and predicate is not None and (predicate["up"] or predicate["down"]) and not stripped[predicate.end():].strip():
         return "change", down  # ``giảm một nửa``
     if _BASIS_NEXT.match(after) and parsed.unit in ("%", None, "lần"):
+        if re.match(r"\s*về\s+(?:kế hoạch|dự toán|chỉ tiêu)", after) and parsed.unit == "%":
+            return "ratio", False  # ``60% về kế hoạch lợi nhuận``: the share of the plan reached
         if predicate is not None and (predicate["up"] or predicate["down"]) and not stripped[predicate.end():].strip():
             return "change", down
         if predicate is not None and predicate["ratio"] == "vượt":

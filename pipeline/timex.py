@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
-from .periods import is_period, PeriodContext, normalize_basis, normalize_period, shift_period
+from .periods import _COUNT_WORDS, is_period, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
 
 _Y = r"(?:19|20)\d{2}"
 _YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
@@ -36,7 +36,7 @@ _N = r"(?:\d{1,2}|[Nn]ăm|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hí
 _Q = r"(?:\d|IV|I{1,3})\b"
 _DM = r"\d{1,2}[/-]\d{1,2}(?:[/-]" + _Y + r")?"
 _DAY_LEAD = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm|[Tt]ừ|đến|tới|hết|vào|lúc|[Tt]ính đến|nay,|nay|qua,)"
-_MONTHS_HEAD = r"(?:[Ll]ũy kế\s+|[Ll]uỹ kế\s+)?"
+_MONTHS_HEAD = r"(?:[Ll]ũy kế\s+|[Ll]uỹ kế\s+|[Cc]ả\s+)?"
 
 #: calendar expressions, most specific first (alternatives are tried left to right)
 TIME_PATTERN = re.compile(
@@ -55,18 +55,20 @@ TIME_PATTERN = re.compile(
             # day ranges and dates
             rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
             rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
-            rf"(?:\b{_DAY_LEAD}\s+(?P<date>{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)))",
+            rf"(?:\b{_DAY_LEAD}\s+(?P<date>(?:\d{{1,2}}\s*[-–]\s*(?=\d{{1,2}}/))?{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)))",
             # year ranges
             rf"(?:\b{_Y}\s*[-–]\s*{_Y}\b)",
             rf"(?:(?:[Hh]ai|2)\s+năm\s+{_Y}\s+và\s+(?:năm\s+)?{_Y}\b|[Nn]ăm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y}\b)",
             # quarters
             rf"(?:[Qq]uý\s+{_Q}\s*(?:-|–|đến)\s*quý\s+{_Q}{_YEAR_TAIL}?)",
             rf"(?:{_EDGE}[Qq]uý\s+{_Q}(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+(?:này|vừa qua))?)",
-            rf"(?:(?:[Hh]ai|2)\s+quý\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+{_Y})?)",
+            rf"(?:{_N}\s+quý\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+{_Y})?)",
+            rf"(?:[Qq]uý\s+(?:này|nay)\b)",
             # spans of months
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:đầu|cuối)\s+(?:năm(?:\s+nay|\s+này)?(?:\s+{_Y})?|{_Y}\b))",
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng(?:\s*/\s*|\s+năm\s+|\s+){_Y})",
-            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:qua|gần đây|vừa qua|năm nay))",
+            rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:qua|gần đây|vừa qua|năm nay|trước đó))",
+            rf"(?:[Cc]ả\s+{_N}\s+tháng(?!\s*(?:liên tiếp|liền|nữa|tới|sau|trước|còn lại)))",
             rf"(?:[Ll]ũy kế\s+{_N}\s+tháng)",
             rf"(?:(?<=[Tt]ính chung\s){_N}\s+tháng)",
             rf"(?:(?:[Ll]ũy kế\s+)?[Nn]ửa\s+(?:đầu|cuối|sau)(?:\s+của)?\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
@@ -74,12 +76,14 @@ TIME_PATTERN = re.compile(
             rf"(?:(?:[Nn]hững|[Cc]ác|[Mm]ấy)\s+tháng\s+(?:đầu|cuối|còn lại của)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
             rf"(?:[Tt]háng cuối năm(?:\s+{_Y})?)",
             # months
-            rf"(?:[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|đến)\s*(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
+            rf"(?:(?:[Gg]iữa\s+)?[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|đến)\s*(?:(?:giữa\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
             rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}},\s*\d{{1,2}}(?![\d/%]|[.,]\d|\s*(?:%|tháng|năm|ngày)))",
             rf"(?:(?<!\d\s){_EDGE}[Tt]háng\s+(?:\d{{1,2}}|{_MONTH_WORD}(?!\w))(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+này|\s+vừa qua)?(?![\d/]))",
             rf"(?:[Tt]háng\s+(?:này|nay)\b)",
             rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
             rf"(?:(?=\w+\s+tháng)(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
+            # weeks: a TIME, but the format has no week periods
+            rf"(?:(?:[Đđ]ầu\s+|[Cc]uối\s+)?[Tt]uần\s+(?:này|trước|qua|tới)\b)",
             # years
             rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới|trở lại đây|trước đó|về trước))",
             rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|trước liền kề|nay|này|qua|trước|ngoái|tới|sau|mới)\b)",
@@ -105,6 +109,7 @@ _BASIS_TAIL = "|".join(
         rf"kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+năm\s+{_Y}",
         rf"năm\s+tài chính\s+{_Y}",
         rf"năm\s+cùng\s+kỳ",
+        rf"cùng\s+năm\s+(?:trước|ngoái)",
         rf"(?:ước\s+)?thực hiện\s+(?:năm\s+)?{_Y}",
         rf"(?:số|mức)(?:\s+thặng dư)?\s+cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y}))?",
         rf"mức(?:\s+thặng dư|\s+tăng)?\s+(?:năm\s+)?{_Y}",
@@ -112,18 +117,18 @@ _BASIS_TAIL = "|".join(
         rf"(?:bình quân\s+)?{_N}\s+tháng(?:\s+đầu\s+năm)?(?:\s+{_Y}|\s*/\s*{_Y}|\s+năm\s+{_Y})?",
         rf"nửa\s+đầu\s+năm(?:\s+{_Y})?",
         rf"quý\s+{_Q}{_YEAR_TAIL}?",
-        rf"(?:tháng|quý|kỳ|tuần)\s+trước",
+        rf"(?:tháng|quý|kỳ|tuần)\s+trước(?:\s+liền kề)?",
         rf"tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+trước)?",
         rf"năm\s+(?:trước|ngoái|{_Y})",
         rf"{_Y}",
-        rf"(?:thời điểm\s+)?(?:cuối|đầu)\s+năm(?:\s+{_Y})?",
-        r"(?:mức|con số)",
+        rf"(?:thời điểm\s+|hồi\s+)?(?:cuối|đầu)\s+(?:năm(?:\s+{_Y})?|k[ỳì])",
+        r"(?:mức|con số)(?=\s+(?:chỉ\s+)?\d)",
     ]
 )
 #: comparison phrases, and the plan a ratio is taken of
 BASIS_PATTERN = re.compile(
     rf"(?:{_SO_VOI}\s+(?:{_BASIS_TAIL}))(?![\w/])"
-    rf"|(?:(?:(?<=%\s)|(?<=lần\s)){_PLAN_WORD}{_PLAN_TAIL})"
+    rf"|(?:(?:(?<=%\s)|(?<=lần\s)|(?<=%\svề\s)){_PLAN_WORD}{_PLAN_TAIL})"
     rf"|(?:(?<=%\s)mục tiêu(?:\s+(?:hàng năm|năm|cả năm|năm\s+{_Y}))?(?![\w]))"
     rf"|(?:(?<=\d\s)(?P<multiple>cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?))"
     rf"|(?:(?:(?<=%\s)|(?<=lần\s))(?:cùng\s+k[ỳì]|quý\s+{_Q}{_YEAR_TAIL}))(?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?"
@@ -198,15 +203,18 @@ def find_bases(text: str, context: PeriodContext = PeriodContext()) -> list[Foun
 _VALUE = re.compile(
     r"\d(?:[\d.,]*\d)?\s*(?:%|lần|điểm|tỷ|tỉ|triệu|nghìn|ngàn|USD|đồng)|gấp\s+(?:đôi|rưỡi|ba)|một nửa"
 )
+#: a change of a count before a comparison (``tăng 18 siêu thị ... so với năm 2016``)
+_COUNT_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s+(?:hơn\s+|gần\s+|khoảng\s+)?\d")
 _CLAUSE_END = re.compile(r"[;.!?…|\n](?:\s|$)|\n")
 
 
 def is_linked(text: str, start: int, end: int) -> bool:
-    """Whether a basis phrase at ``start:end`` has a value to compare: one before it in its clause,
-    or one it introduces right after it (``So với tháng trước, có 22 sản phẩm tăng``)."""
+    """Whether a basis phrase at ``start:end`` has a value to compare: one before it in its clause
+    (also a changed count, ``tăng 18 siêu thị``), or one it introduces right after it (``So với
+    tháng trước, có 22 sản phẩm tăng``)."""
     left = text[max(0, start - 300) : start]
     clause = _CLAUSE_END.split(left)[-1]
-    if _VALUE.search(clause):
+    if _VALUE.search(clause) or _COUNT_CHANGE.search(clause):
         return True
     right = _CLAUSE_END.split(text[end : end + 80])[0]
     return bool(_VALUE.search(right))
@@ -231,11 +239,12 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
         if _is_year_label(text, start, phrase) or _is_generic(text, start, end, phrase):
             continue
         period = _resolve(phrase, dates, previous)
-        if period is None:
+        if period is None and not _WEEK.search(phrase):
             continue
         found.append(Found(start, end, "TIME", {"period": period}))
-        found.extend(_listed_month(text, end, period))
-        if not phrase.lower().startswith("cùng"):
+        if period is not None:
+            found.extend(_listed_month(text, end, period))
+        if not phrase.lower().startswith("cùng") and period is not None:
             previous = period
     found.extend(_bare_months(text, dates, [*taken, *((f.start, f.end) for f in found)]))
     return sorted(found, key=lambda f: f.start)
@@ -272,6 +281,8 @@ def _is_generic(text: str, start: int, end: int, phrase: str) -> bool:
     lower = phrase.lower()
     if re.fullmatch(r"(?:năm|tháng|quý)\s+sau", lower):
         return bool(re.search(rf"^.{{0,40}}?\b{lower.split()[0]}\s+trước\b", text[end : end + 60], re.S))
+    if re.fullmatch(r"quý\s+(?:này|nay)", lower):
+        return bool(re.search(r"^[^\d]{0,40}?\bquý\s+sau\b", text[end : end + 60], re.S))
     if re.fullmatch(r"(?:năm|tháng|quý)\s+trước", lower):
         return bool(_GENERIC_PAIR.search(text[max(0, start - 40) : start].lower()))
     if re.fullmatch(r"cùng\s+k[ỳì]", lower):
@@ -291,6 +302,26 @@ def _listed_month(text: str, end: int, period: str) -> list[Found]:
     return [Found(start, start + len(following[1]), "TIME", {"period": f"{month[1]}-{int(following[1]):02d}"})]
 
 
+def _months_before(count_word: str, previous: str | None, context: PeriodContext) -> str | None:
+    """The ``count`` months that end just before the previous period's first month (else before
+    the text's month), within one year."""
+    count = _count_months(count_word)
+    first = re.match(r"(\d{4}|XXXX)-(\d{2})(?!-)", previous or "")
+    if first is not None:
+        year, month = first[1], int(first[2])
+    elif context.month is not None:
+        year, month = context.year_text, context.month
+    else:
+        return None
+    if count is None or not 1 <= count < month:
+        return None
+    return month_span(year, month - count, month - 1)
+
+
+def _count_months(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word.lower())
+
+
 def _is_year_label(text: str, start: int, phrase: str) -> bool:
     """A bare year that names no calendar period: identifiers (``100/2020``), model years."""
     if not phrase[:1].isdigit() or "-" in phrase or "–" in phrase:
@@ -299,8 +330,24 @@ def _is_year_label(text: str, start: int, phrase: str) -> bool:
     return bool(re.search(r"(?:số|mẫu|Covid|COVID|-|/)\s*$", before))
 
 
+#: weeks are calendar expressions (settled case: ``tuần trước``), but no period form exists for them
+_WEEK = re.compile(r"^(?:\S+\s+)?[Tt]uần\s")
+_BEFORE_THAT = re.compile(rf"^({_N})\s+tháng\s+trước đó$")
+
+
 def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | None:
-    """The period of ``phrase``; ``cùng kỳ`` takes the previous period one year back."""
+    """The period of ``phrase``; ``cùng kỳ`` takes the previous period one year back, ``N tháng
+    trước đó`` the N months before the previous period, ``quý này`` the quarter the text is in."""
+    if _WEEK.search(phrase):
+        return None
+    before = _BEFORE_THAT.match(phrase)
+    if before is not None:
+        return _months_before(before[1], previous, dates.context)
+    if re.fullmatch(r"[Qq]uý\s+(?:này|nay)", phrase):
+        if previous is not None and re.fullmatch(r"(?:\d{4}|XXXX)-Q[1-4]", previous):
+            return previous
+        month = dates.context.month
+        return f"{dates.context.year_text}-Q{(month + 2) // 3}" if month else None
     if re.match(r"[Cc]ùng\s+k", phrase):
         year = re.search(_Y, phrase)
         if previous is None:

@@ -206,6 +206,8 @@ def ruled(rules_nlp):
         ("Toàn tỉnh có 304 doanh nghiệp xuất khẩu.", "304 doanh nghiệp", {"unit": "doanh nghiệp", "kind": "level"}),
         ("Lợi nhuận giảm 15-20%.", "15-20%", {"value": -20.0, "value_max": -15.0}),
         ("Lãi ròng gấp 2 lần.", "2 lần", {"kind": "ratio", "unit": "lần"}),
+        # a plan ratio written with ``về``: the plan is the BASIS (GUIDELINES, BASIS)
+        ("Năm 2020, công ty đã thực hiện 60% về kế hoạch lợi nhuận.", "60%", {"kind": "ratio", "basis": "plan"}),
     ],
 )
 def test_quantity_ruler_attributes(ruled, text, span, attrs):

@@ -68,6 +68,14 @@ PERIOD_CASES = [
     ("Luỹ kế cả năm 2018", NONE, "2018"), ("2 quý đầu năm", Y2020, "2020-H1"), ("nửa năm 2021", NONE, "2021-H1"),
     ("9 tháng", Y2020, "2020-01/2020-09"), ("6 tháng", PeriodContext(2020), "2020-H1"),
     ("tháng 9/2020 đến nay", PeriodContext(2020, 12), "2020-09/2020-12"), ("6 tháng đầu 2016", NONE, "2016-H1"),
+    # N quarters of a year are a span of months, in the shortest form
+    ("3 quý đầu năm", Y2020, "2020-01/2020-09"), ("3 quý cuối năm", Y2020, "2020-04/2020-12"), ("1 quý đầu năm 2019", NONE, "2019-Q1"),
+    # ``cả`` before a count of months does not change its period (as in ``cả năm``)
+    ("cả 9 tháng", Y2020, "2020-01/2020-09"), ("cả 6 tháng đầu năm 2019", NONE, "2019-H1"),
+    # a range of months across a year end; ``giữa`` inside a range (C28: no "middle of" periods)
+    ("giữa tháng 11/2018 đến giữa tháng 1/2019", NONE, "2018-11/2019-01"), ("tháng 11/2018 - tháng 2/2019", NONE, "2018-11/2019-02"),
+    # days of one month written with the month once
+    ("2 - 6/12", PeriodContext(2014), "2014-12-02/2014-12-06"), ("10-15/3/2019", NONE, "2019-03-10/2019-03-15"),
 ]
 
 
@@ -110,6 +118,8 @@ BASIS_CASES = [
     ("so với kết quả kinh doanh thực tế năm 2018", None, "period:2018"), ("so với chỉ tiêu ban đầu", None, "plan"),
     ("mục tiêu hàng năm", None, "plan"), ("so với cùng kỳ niên độ trước", None, "same_period_last_year"),
     ("so với cuối năm 2016", None, "period:2016"), ("so với năm ngoái", "2020", "period:2019"),
+    ("so với tháng trước liền kề", None, "previous_period"), ("so với quý trước liền kề", None, "previous_period"),
+    ("so với cùng năm trước", None, "same_period_last_year"), ("so với hồi cuối năm 2016", None, "period:2016"),
 ]
 
 
@@ -179,6 +189,19 @@ def test_time_ruler_spans(spans_of, text, expected):
         ("Quý 2/2020 niên độ 2020-2021 lãi 5 tỷ đồng.", [("Quý 2/2020 niên độ 2020-2021", "2020-Q2")]),
         # settled case: ``từ đầu năm 2017`` keeps ``năm 2017``
         ("Thuế tăng từ đầu năm 2017, lên 60%.", [("năm 2017", "2017")]),
+        # ``cả`` + a count of months is a TIME with its ``cả``, like ``cả năm``
+        ("Năm 2020, quý 3 chiếm 38,3% kim ngạch cả 9 tháng.", [("Năm 2020", "2020"), ("quý 3", "2020-Q3"), ("cả 9 tháng", "2020-01/2020-09")]),
+        ("Năm 2020, kim ngạch 3 quý đầu năm tăng 4,1%.", [("Năm 2020", "2020"), ("3 quý đầu năm", "2020-01/2020-09")]),
+        # relative expressions resolved from the text (settled case): the N months before the
+        # previous period, and the quarter the text is about
+        ("Năm 2020, XK tháng 11 tăng 6%; XK tăng 5% trong 3 tháng qua sau khi giảm 23% trong 5 tháng trước đó.",
+         [("Năm 2020", "2020"), ("tháng 11", "2020-11"), ("3 tháng qua", "2020-09/2020-11"), ("5 tháng trước đó", "2020-04/2020-08")]),
+        ("Quý 4/2018, HAGL lỗ. Trong quý này, doanh thu giảm 5%.", [("Quý 4/2018", "2018-Q4"), ("quý này", "2018-Q4")]),
+        # a weekly expression is a TIME, with no period (the format has no weeks)
+        ("Năm 2020. Số liệu công bố đầu tuần này cho thấy GDP tăng 2,12%.", [("Năm 2020", "2020"), ("đầu tuần này", None)]),
+        # the stretch with both ends is one TIME (as C1)
+        ("Năm 2019. Từ giữa tháng 11/2018 đến giữa tháng 1/2019, giá tăng 45%.", [("Năm 2019", "2019"), ("giữa tháng 11/2018 đến giữa tháng 1/2019", "2018-11/2019-01")]),
+        ("Năm 2014. Kỳ họp diễn ra ngày 2 - 6/12.", [("Năm 2014", "2014"), ("2 - 6/12", "2014-12-02/2014-12-06")]),
     ],
 )
 def test_time_ruler_time_spans(spans_of, text, expected):
@@ -201,6 +224,15 @@ def test_time_ruler_time_spans(spans_of, text, expected):
         ("Năm 2018, doanh thu tăng 6,6% so với kết quả của năm 2017.", ("so với kết quả của năm 2017", "period:2017"), None),
         # a comparison heading a list applies to the list
         ("Năm 2018, các chỉ tiêu đều tăng so với năm 2017: sản lượng tăng 0,3%.", ("so với năm 2017", "period:2017"), None),
+        # the whole comparison phrase is the BASIS
+        ("Năm 2020, gỗ tăng 14% so với tháng trước liền kề.", ("so với tháng trước liền kề", "previous_period"), None),
+        ("Năm 2020, nhập khẩu tăng 7% so với cùng năm trước.", ("so với cùng năm trước", "same_period_last_year"), None),
+        ("Năm 2018, nợ giảm 1.838 tỷ đồng so với hồi đầu năm.", ("so với hồi đầu năm", "period:2018"), None),
+        ("Năm 2018, dư nợ vay tăng 184 tỷ đồng so với đầu kì.", ("so với đầu kì", "period:2018"), None),
+        # a changed count is a value the basis is linked to
+        ("Năm 2017, hạ tầng phát triển (tăng 18 siêu thị so với năm 2016).", ("so với năm 2016", "period:2016"), None),
+        # C26 is a comparison with a stated value: ``so mức`` + a non-number is no BASIS
+        ("Năm 2019, số vay vượt 173 ngàn tỷ đồng so mức trần 300.000 tỷ đồng.", None, None),
     ],
 )
 def test_time_ruler_basis_only_where_linked(spans_of, text, basis, time):
