@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .document import document_text
 from .errors import Errors, VnieError
@@ -47,7 +46,6 @@ class InputDocument:
     path: str
     line: int | None = None
     source: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def key(self) -> str:

@@ -20,13 +20,9 @@ def _attrs(label, extra):
 
 
 @pytest.fixture(scope="module")
-def tokenizer(doc_with_spans):
-    """Builds the Doc of a case: its spans as (text, label, kind / period / basis), in text order."""
+def case_doc(doc_with_spans):
+    """The Doc of a case: its spans as (text, label, kind / period / basis), in text order."""
     return lambda text, spans: doc_with_spans(text, [(piece, label, _attrs(label, extra)) for piece, label, extra in spans])
-
-
-def _doc(make, text, spans):
-    return make(text, spans)
 
 
 def _resolved(doc):
@@ -128,12 +124,12 @@ CASES = {
 
 
 @pytest.mark.parametrize("text, spans, expected", CASES.values(), ids=CASES.keys())
-def test_attribute_resolver(tokenizer, text, spans, expected):
-    assert _resolved(_doc(tokenizer, text, spans)) == expected
+def test_attribute_resolver(case_doc, text, spans, expected):
+    assert _resolved(case_doc(text, spans)) == expected
 
 
-def test_attribute_resolver_keeps_the_other_attributes(tokenizer):
-    doc = RelationLinker()(_doc(tokenizer, *CASES["estimate cue stays in its clause"][:2]))
+def test_attribute_resolver_keeps_the_other_attributes(case_doc):
+    doc = RelationLinker()(case_doc(*CASES["estimate cue stays in its clause"][:2]))
     before = {s.text: dict(s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"}
     doc = AttributeResolver()(doc)
     for span in (s for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"):
@@ -143,9 +139,9 @@ def test_attribute_resolver_keeps_the_other_attributes(tokenizer):
     assert before["20,09%"]["basis"] == "same_period_last_year"
 
 
-def test_attribute_resolver_without_carry_uses_the_report_year(tokenizer):
+def test_attribute_resolver_without_carry_uses_the_report_year(case_doc):
     text, spans, _ = CASES["a cumulative period carries over to the next sentences"]
-    doc = AttributeResolver(carry_periods=False)(RelationLinker()(_doc(tokenizer, text, spans)))
+    doc = AttributeResolver(carry_periods=False)(RelationLinker()(case_doc(text, spans)))
     periods = [s._.get(SPAN_ATTRS_ATTR)["period"] for s in doc.spans[SPAN_GROUP] if s.label_ == "QUANTITY"]
     assert periods == ["2024-01/2024-08", "XXXX"]
 
