@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
-from .periods import month_span
+from .periods import month_span, year_to_day
 from .timex import document_context
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
@@ -54,12 +54,12 @@ _TARGET = re.compile(
 _FRONTED_ESTIMATE = re.compile(r"(?:^|\s)[Uu]ớc(?:\s|$)")
 #: the TIME of a comparison figure (C25): ``cùng kỳ năm trước tăng 10,2%``
 _COMPARISON_TIME = re.compile(r"^cùng\s+k[ỳì]", re.I)
-_CUTOFF = re.compile(r"(?:tính\s+đến|đến\s+hết|tính\s+hết|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)(?:\s+hết)?|tới\s+hết|đến|tới)"
+_CUTOFF = re.compile(r"(?:tính\s+đến|đến\s+hết|tính\s+hết|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)(?:\s+hết)?|tới\s+hết|đến|tới|(?<!\w)hết)"
                      r"(?:\s+(?:ngày|hết|cuối))?\s*$", re.I)
 _START = re.compile(r"(?:từ|kể từ)(?:\s+ngày)?\s*$", re.I)
 #: measures that exist at a point in time (C23)
 _STOCK_WORDS = re.compile(r"tổng tài sản|dư nợ|tồn kho|nợ xấu|nợ phải trả|vốn điều lệ|vốn chủ sở hữu|số dư|"
-                          r"tiền gửi|huy động|cho vay|nợ công|thời điểm|số lượng|lũy kế|luỹ kế")
+                          r"tiền gửi|huy động|cho vay|nợ công|thời điểm|số lượng|lỗ (?:lũy|luỹ) kế|(?:lũy|luỹ) kế lỗ")
 
 
 @dataclass(frozen=True)
@@ -119,13 +119,13 @@ def anchor_period(text: str, anchor: Anchor, stock: bool) -> str | None:
     cutoff = _CUTOFF.search(lead) is not None
     if day is not None:
         if cutoff:
-            return value if stock else _year_to(day[1], int(day[2]), int(day[3]))
+            return value if stock else year_to_day(day[1], int(day[2]), int(day[3]))
         if re.search(r"thời điểm\s*(?:ngày\s*)?$", lead):
             return value  # C23: ``tại thời điểm 30/6/2019, tổng tài sản ...``
         return value if _START.search(lead) else None  # C15; other days set no period
     if month is not None and cutoff and not stock:
         return month_span(month[1], 1, int(month[2]))
-    if stock and text[anchor.start : anchor.end].lower().startswith("cuối"):
+    if stock and re.search(r"\bcuối\s+$", lead.lower()):
         return _last_day(value) or value  # C28 + C23: ``tổng tài sản ... cuối năm 2014`` → 2014-12-31
     return value
 
@@ -138,14 +138,6 @@ def _last_day(period: str) -> str | None:
     if month is not None:
         return f"{period}-{calendar.monthrange(int(month[1]), int(month[2]))[1]:02d}"
     return None
-
-
-def _year_to(year: str, month: int, day: int) -> str:
-    """From the start of ``year`` to the day, in the shortest form (C1)."""
-    last = calendar.monthrange(2000 if year == "XXXX" else int(year), month)[1]
-    if day == last:
-        return month_span(year, 1, month)
-    return f"{year}-01-01/{year}-{month:02d}-{day:02d}"
 
 
 def report_period(report_year: int | None) -> str:

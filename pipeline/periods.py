@@ -89,10 +89,12 @@ _COUNT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6,
 
 @dataclass(frozen=True)
 class PeriodContext:
-    """What a text sets for its relative expressions: the report's year and month, if known."""
+    """What a text sets for its relative expressions: the report's year and month, if known, and
+    the day when the text states the date its figures run to (``tính đến ngày 15/12/2020``)."""
 
     year: int | None = None
     month: int | None = None
+    day: int | None = None
 
     @property
     def year_text(self) -> str:
@@ -245,7 +247,16 @@ def _year_to_day(m: re.Match[str], c: PeriodContext) -> str | None:
 def _year_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
     if m[1] and c.year is not None and int(m[1]) < c.year:
         return f"{m[1]}/{c.year}"
+    if c.month and c.day and m[1] in (None, c.year_text):
+        return year_to_day(c.year_text, c.month, c.day)
     return month_span(_year(m[1], c), 1, c.month) if c.month else _year(m[1], c)
+
+
+def year_to_day(year: str, month: int, day: int) -> str:
+    """From the start of ``year`` to the day, in the shortest form (C1): ``2020-01-01/2020-12-15``,
+    or the months when the day ends its month (``2018-01/2018-05``)."""
+    last = f"{year}-{month:02d}-{day:02d}"
+    return month_span(year, 1, month) if last == _month_end(year, month) else f"{year}-01-01/{last}"
 
 
 @_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?(?:\s+(?:này|nay|vừa qua))?")
@@ -311,6 +322,45 @@ def _iso(m: re.Match[str], c: PeriodContext) -> str | None:
 @_rule(r"tháng cuối(?: của)?(?: năm)(?:\s+(\d{4}))?")
 def _last_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{_year(m[1], c)}-12"
+
+
+@_rule(r"kỳ\s+([12])\s+(?:của\s+)?tháng\s+(\d{1,2})(?:" + _YR + r")?")
+def _half_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    """The customs half-month periods: ``kỳ 1 tháng 9`` is days 1-15, ``kỳ 2`` the 16th to the end."""
+    year, month = _year(m[3], c), int(m[2])
+    if not 1 <= month <= 12:
+        return None
+    if m[1] == "1":
+        return f"{year}-{month:02d}-01/{year}-{month:02d}-15"
+    return f"{year}-{month:02d}-16/{_month_end(year, month)}"
+
+
+@_rule(r"(\d{1,2})\s+ngày\s+(đầu|cuối)(?:\s+của)?\s+(?:tháng\s+(\d{1,2})|năm)(?:" + _YR + r")?")
+def _days_at_edge(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``15 ngày đầu tháng 1 năm 2020``, ``15 ngày cuối năm 2020``: that many days from the start or to the end."""
+    count, year = int(m[1]), _year(m[4], c)
+    month = int(m[3]) if m[3] else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    first_month, last_month = (month, month) if month else (1, 12)
+    if m[2].lower() == "đầu":
+        last = _day(year, first_month, count)
+        return f"{year}-{first_month:02d}-01/{last}" if last and count > 1 else last
+    end = _month_end(year, last_month)
+    first = _day(year, last_month, int(end[-2:]) - count + 1)
+    return f"{first}/{end}" if first and count > 1 else end
+
+
+@_rule(r"quý\s+(đầu|cuối)(?:\s+tiên|\s+cùng)?(?:\s+của)?(?:\s+năm)?(?:" + _YR + r")?")
+def _edge_quarter(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``quý đầu năm 2017`` / ``quý đầu tiên`` is Q1, ``quý cuối năm`` Q4."""
+    return f"{_year(m[2], c)}-Q{1 if m[1].lower() == 'đầu' else 4}"
+
+
+@_rule(r"tháng\s+(?:đầu(?:\s+tiên)?|cuối(?:\s+cùng)?)(?:\s+của)?\s+năm(?:" + _YR + r")?")
+def _edge_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``tháng đầu tiên của năm 2018`` is January, ``tháng cuối cùng của năm 2020`` December."""
+    return f"{_year(m[1], c)}-{1 if 'đầu' in m.group().lower() else 12:02d}"
 
 
 @_rule(_NUM + r"\s+tháng\s+(đầu|cuối)\s+niên độ")

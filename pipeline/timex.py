@@ -10,6 +10,7 @@ date line of the text if it has one, else the year the text itself sets.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -29,8 +30,8 @@ _Y = r"(?:19|20)\d{2}"
 _YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
 #: a month or quarter of a year the text names relative to its own (``tháng 10 năm ngoái``)
 _REL_YEAR_TAIL = r"(?:\s+năm\s+(?:nay|ngoái|trước)\b)"
-#: ``cuối`` / ``đầu`` / ``cả`` before a calendar period (C28)
-_EDGE = r"(?:(?:[Cc]uối|[Đđ]ầu|[Cc]ả)\s+)?"
+#: ``cả`` before a calendar period; ``cuối`` / ``đầu`` stay outside the TIME (C28)
+_EDGE = r"(?:[Cc]ả\s+)?"
 _MONTH_WORD = r"(?:Giêng|Chạp|Mười một|Mười hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười)"
 _N = r"(?:\d{1,2}|[Nn]ăm|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?: một| hai)?)"
 _Q = r"(?:\d|IV|I{1,3})\b"
@@ -50,12 +51,17 @@ TIME_PATTERN = re.compile(
             rf"(?:(?<=\()(?P<pdate>\d{{1,2}}/\d{{1,2}}(?:/{_Y})?)(?=\)))",
             # fiscal years as written (C10)
             rf"(?:(?:[Qq]uý\s+{_Q}(?:\s*/\s*{_Y})?\s+)?niên độ(?:\s+tài chính)?\s+{_Y}\s*[-–]\s*{_Y})",
-            rf"(?:(?:[Cc]uối\s+)?năm tài chính\s+{_Y})",
+            rf"(?:năm tài chính\s+{_Y})",
             rf"(?:{_N}\s+tháng\s+(?:đầu|cuối)\s+niên độ)",
             # day ranges and dates
             rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
             rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
             rf"(?:\b{_DAY_LEAD}\s+(?P<date>(?:\d{{1,2}}\s*[-–]\s*(?=\d{{1,2}}/))?{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)))",
+            # customs half-months, days at the start or end of a month or year, first and last quarters and months
+            rf"(?:[Kk]ỳ\s+[12]\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?![\d/]))",
+            rf"(?:\b\d{{1,2}}\s+ngày\s+(?:đầu|cuối)(?:\s+của)?\s+(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?![\d/])|năm(?:\s+{_Y})?))",
+            rf"(?:[Qq]uý\s+(?:đầu|cuối)(?:\s+tiên|\s+cùng)?(?:\s+của)?\s+năm(?:\s+{_Y})?(?!\s+mới))",
+            rf"(?:[Tt]háng\s+(?:đầu(?:\s+tiên)?|cuối\s+cùng)(?:\s+của)?\s+năm(?:\s+{_Y})?(?!\s+mới))",
             # year ranges
             rf"(?:\b{_Y}\s*[-–]\s*{_Y}\b)",
             rf"(?:(?:[Hh]ai|2)\s+năm\s+{_Y}\s+và\s+(?:năm\s+)?{_Y}\b|[Nn]ăm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y}\b)",
@@ -83,12 +89,12 @@ TIME_PATTERN = re.compile(
             rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
             rf"(?:(?=\w+\s+tháng)(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
             # weeks: a TIME, but the format has no week periods
-            rf"(?:(?:[Đđ]ầu\s+|[Cc]uối\s+)?[Tt]uần\s+(?:này|trước|qua|tới)\b)",
+            rf"(?:[Tt]uần\s+(?:này|trước|qua|tới)\b)",
             # years
             rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới|trở lại đây|trước đó|về trước))",
             rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|trước liền kề|nay|này|qua|trước|ngoái|tới|sau|mới)\b)",
             rf"(?:(?:[Ll][ũu]ỹ kế\s+|[Ll]ũy kế\s+)?[Cc]ả\s+năm(?:\s+{_Y})?)",
-            rf"(?:(?:[Cc]uối\s+)?[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
+            rf"(?:[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
             rf"(?:(?<=date\s){_Y}-\d{{2}}(?:-\d{{2}})?\b)",
             rf"(?:[Cc]ùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)",
             rf"(?:(?<![\d/.,-])(?<!số\s)(?<!mẫu\s){_Y}(?![\d/-]|[.,]\d|\s*(?:%|tỷ|triệu|nghìn|ngàn|USD|đồng|tấn)))",
@@ -117,6 +123,8 @@ _BASIS_TAIL = "|".join(
         rf"(?:bình quân\s+)?{_N}\s+tháng(?:\s+đầu\s+năm)?(?:\s+{_Y}|\s*/\s*{_Y}|\s+năm\s+{_Y})?",
         rf"nửa\s+đầu\s+năm(?:\s+{_Y})?",
         rf"quý\s+{_Q}{_YEAR_TAIL}?",
+        rf"kỳ\s+[12]\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?",
+        rf"\d{{1,2}}\s+ngày\s+(?:đầu|cuối)(?:\s+của)?\s+(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|năm(?:\s+{_Y})?)",
         rf"(?:tháng|quý|kỳ|tuần)\s+trước(?:\s+liền kề)?",
         rf"tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+trước)?",
         rf"năm\s+(?:trước|ngoái|{_Y})",
@@ -138,6 +146,8 @@ BASIS_PATTERN = re.compile(
 _DATE_LINE = re.compile(r"^(?:date|ngày|Ngày)?[:\s]*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
 _EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
 _EXPLICIT_YEAR = re.compile(rf"(?:[Nn]ăm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
+#: the date a report's figures run to, stated near its start (``tính đến ngày 15/12/2020``)
+_CUTOFF_DATE = re.compile(rf"(?:[Tt]ính\s+|[Ll]ũy kế\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({_Y}))?(?![\d/])")
 _REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
 
 
@@ -163,14 +173,29 @@ def document_context(text: str) -> DocumentDates:
     mentioned = max(years, key=lambda y: (years[y], y)) if years else None
     line = _DATE_LINE.search(text[:2000])
     early = _EARLY_DATE.search(text[:400])
+    cutoff = _cutoff_date(text[:1500], mentioned)
     if line is not None:
         year, month = int(line[1]), int(line[2])
+    elif cutoff is not None:
+        return DocumentDates(cutoff, mentioned if mentioned is not None else cutoff.year)
     elif early is not None and 1 <= int(early[2]) <= 12:
         year, month = int(early[3]), int(early[2])
     else:
         return DocumentDates(PeriodContext(mentioned, _report_month(text)), mentioned)
     report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
     return DocumentDates(PeriodContext(year, month), report)
+
+
+def _cutoff_date(head: str, mentioned: int | None) -> PeriodContext | None:
+    """The date the report's figures run to (its "now"), when its opening states one."""
+    match = _CUTOFF_DATE.search(head)
+    if match is None:
+        return None
+    day, month = int(match[1]), int(match[2])
+    year = int(match[3]) if match[3] else mentioned
+    if year is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return PeriodContext(year, month, day)
 
 
 def _report_month(text: str) -> int | None:

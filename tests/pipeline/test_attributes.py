@@ -53,6 +53,11 @@ CASES = {
         [("tháng 5/2018", "TIME", "2018-05"), ("41.020 tỷ đồng", Q, "level")],
         [("41.020 tỷ đồng", "2018-01/2018-05", "actual")],
     ),
+    "C1 a month cut-off after a bare hết": (
+        "Lũy kế hết tháng 11, XK thủy sản đạt trên 1,5 tỷ USD. Năm 2020 khó khăn.",
+        [("tháng 11", "TIME", "2020-11"), ("1,5 tỷ USD", Q, "level"), ("Năm 2020", "TIME", "2020")],
+        [("1,5 tỷ USD", "2020-01/2020-11", "actual")],
+    ),
     "C23 a stock at a cut-off takes the date": (
         "Dư nợ tính đến 30/6/2019 đạt 500 tỷ đồng.",
         [("30/6/2019", "TIME", "2019-06-30"), ("500 tỷ đồng", Q, "level")],
@@ -65,7 +70,7 @@ CASES = {
     ),
     "C28 a stock at the end of a year takes its last day": (
         "Tổng tài sản cuối năm 2014 là 45.713 tỷ đồng.",
-        [("cuối năm 2014", "TIME", "2014"), ("45.713 tỷ đồng", Q, "level")],
+        [("năm 2014", "TIME", "2014"), ("45.713 tỷ đồng", Q, "level")],
         [("45.713 tỷ đồng", "2014-12-31", "actual")],
     ),
     "C15 a start date is the period of what holds from it": (

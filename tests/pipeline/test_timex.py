@@ -74,6 +74,13 @@ PERIOD_CASES = [
     ("cả 9 tháng", Y2020, "2020-01/2020-09"), ("cả 6 tháng đầu năm 2019", NONE, "2019-H1"),
     # a range of months across a year end; ``giữa`` inside a range (C28: no "middle of" periods)
     ("giữa tháng 11/2018 đến giữa tháng 1/2019", NONE, "2018-11/2019-01"), ("tháng 11/2018 - tháng 2/2019", NONE, "2018-11/2019-02"),
+    # customs half-months, days at a month's or year's edge, first and last quarters and months
+    ("kỳ 1 tháng 9", Y2020, "2020-09-01/2020-09-15"), ("kỳ 2 tháng 12 năm 2020", NONE, "2020-12-16/2020-12-31"),
+    ("kỳ 2 tháng 2/2020", NONE, "2020-02-16/2020-02-29"), ("15 ngày đầu năm 2021", NONE, "2021-01-01/2021-01-15"),
+    ("15 ngày đầu tháng 1 năm 2020", NONE, "2020-01-01/2020-01-15"), ("15 ngày cuối tháng 11", Y2020, "2020-11-16/2020-11-30"),
+    ("15 ngày cuối năm 2020", NONE, "2020-12-17/2020-12-31"), ("quý đầu năm 2017", NONE, "2017-Q1"),
+    ("quý đầu tiên", Y2020, "2020-Q1"), ("quý cuối năm", Y2020, "2020-Q4"),
+    ("tháng đầu tiên của năm 2018", NONE, "2018-01"), ("tháng cuối cùng của năm 2020", NONE, "2020-12"),
     # days of one month written with the month once
     ("2 - 6/12", PeriodContext(2014), "2014-12-02/2014-12-06"), ("10-15/3/2019", NONE, "2019-03-10/2019-03-15"),
 ]
@@ -113,7 +120,8 @@ BASIS_CASES = [
     ("so với quý 2/2019", None, "period:2019-Q2"), ("so với 6 tháng đầu năm 2019", None, "period:2019-H1"),
     ("so với 9 tháng năm 2019", None, "period:2019-01/2019-09"), ("so với nửa đầu năm 2019", None, "period:2019-H1"),
     ("so với thực hiện năm 2019", None, "period:2019"), ("so với mức thặng dư năm 2017", None, "period:2017"),
-    ("so với 2020", None, "period:2020"),
+    ("so với 2020", None, "period:2020"), ("so với kỳ 2 tháng 8/2020", None, "period:2020-08-16/2020-08-31"),
+    ("so với 15 ngày cuối tháng 11/2020", None, "period:2020-11-16/2020-11-30"),
     ("so với năm tài chính 2015", None, "period:2015"), ("so với kết quả của năm 2017", None, "period:2017"),
     ("so với kết quả kinh doanh thực tế năm 2018", None, "period:2018"), ("so với chỉ tiêu ban đầu", None, "plan"),
     ("mục tiêu hàng năm", None, "plan"), ("so với cùng kỳ niên độ trước", None, "same_period_last_year"),
@@ -142,6 +150,35 @@ def test_document_context(text, year, month, report):
         assert dates.context.month == month
 
 
+@pytest.mark.parametrize(
+    "text,now",
+    [
+        # the opening states the date the figures run to: that is the report's "now"
+        ("Hải quan Long An\n\nCục Hải quan cho biết, tính đến ngày 15/12/2020, đã có 2.050 DN.", (2020, 12, 15)),
+        ("Tin\n\nKim ngạch tính từ đầu năm 2018 đến ngày 15/5 đạt 37,08 tỷ USD, tăng 13,3% trong 6 tháng.", (2018, 5, 15)),
+        # no year anywhere: no date; an impossible day: no date
+        ("Kim ngạch tính đến ngày 15/5 đạt 37,08 tỷ USD.", (None, None, None)),
+        ("Năm 2019. Tính đến ngày 31/2, đạt 5 tỷ USD.", (2019, None, None)),
+    ],
+)
+def test_document_context_cutoff_date(text, now):
+    context = document_context(text).context
+    assert (context.year, context.month if now[1] else None, context.day) == now
+
+
+@pytest.mark.parametrize(
+    "text,context,period",
+    [
+        ("đầu năm đến nay", PeriodContext(2020, 12, 15), "2020-01-01/2020-12-15"),
+        ("đầu năm đến nay", PeriodContext(2018, 5, 31), "2018-01/2018-05"),
+        ("đầu năm đến nay", PeriodContext(2020, 9), "2020-01/2020-09"),
+        ("5 tháng qua", PeriodContext(2018, 5, 15), "2018-01/2018-05"),
+    ],
+)
+def test_periods_run_to_the_reports_now(text, context, period):
+    assert normalize_period(text, context) == period
+
+
 @pytest.fixture(scope="module")
 def spans_of(rules_nlp):
     def run(text):
@@ -168,8 +205,12 @@ def test_time_ruler_spans(spans_of, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        # C28: the edge word belongs to the TIME
-        ("Năm 2017, tổng tài sản cuối năm 2017 là 5 tỷ đồng.", [("Năm 2017", "2017"), ("cuối năm 2017", "2017")]),
+        # C28: the edge words stay outside the TIME
+        ("Năm 2017, tổng tài sản cuối năm 2017 là 5 tỷ đồng.", [("Năm 2017", "2017"), ("năm 2017", "2017")]),
+        ("Năm 2020. Lũy kế đến cuối tháng 11/2020, XK đạt 5 tỷ USD.", [("Năm 2020", "2020"), ("tháng 11/2020", "2020-11")]),
+        ("Năm 2017. Thủ tướng hồi cuối tháng Bảy vừa qua chỉ đạo.", [("Năm 2017", "2017"), ("tháng Bảy vừa qua", "2017-07")]),
+        # ... but not out of a period named with them
+        ("Năm 2018. Thu 6 tháng cuối năm tăng 5%.", [("Năm 2018", "2018"), ("6 tháng cuối năm", "2018-H2")]),
         # a count of months standing alone is the year to that month
         ("Năm 2020, lợi nhuận 6 tháng giảm 5%.", [("Năm 2020", "2020"), ("6 tháng", "2020-H1")]),
         # durations are no TIME
@@ -197,8 +238,17 @@ def test_time_ruler_spans(spans_of, text, expected):
         ("Năm 2020, XK tháng 11 tăng 6%; XK tăng 5% trong 3 tháng qua sau khi giảm 23% trong 5 tháng trước đó.",
          [("Năm 2020", "2020"), ("tháng 11", "2020-11"), ("3 tháng qua", "2020-09/2020-11"), ("5 tháng trước đó", "2020-04/2020-08")]),
         ("Quý 4/2018, HAGL lỗ. Trong quý này, doanh thu giảm 5%.", [("Quý 4/2018", "2018-Q4"), ("quý này", "2018-Q4")]),
+        # half-month and edge-day periods, as TIME and after ``so với`` as BASIS
+        ("Năm 2020. Xuất khẩu kỳ 1 tháng 9 đạt 24,3 tỷ USD, tăng 5% so với kỳ 2 tháng 8.",
+         [("Năm 2020", "2020"), ("kỳ 1 tháng 9", "2020-09-01/2020-09-15")]),
+        ("Năm 2020. Xuất khẩu 5 tỷ USD trong 15 ngày đầu tháng 1 năm 2020, giảm 15,9% so với 15 ngày cuối tháng 11.",
+         [("Năm 2020", "2020"), ("15 ngày đầu tháng 1 năm 2020", "2020-01-01/2020-01-15")]),
+        ("Năm 2020. Trong tháng cuối cùng của năm 2020, thu 5 tỷ đồng. Quý lỗ đầu tiên là 5 tỷ đồng.",
+         [("Năm 2020", "2020"), ("tháng cuối cùng của năm 2020", "2020-12")]),
+        # an ordinal quarter of an event is no calendar period
+        ("Năm 2018. Công ty lỗ 4,3 tỷ đồng, ghi nhận quý đầu tiên thua lỗ.", [("Năm 2018", "2018")]),
         # a weekly expression is a TIME, with no period (the format has no weeks)
-        ("Năm 2020. Số liệu công bố đầu tuần này cho thấy GDP tăng 2,12%.", [("Năm 2020", "2020"), ("đầu tuần này", None)]),
+        ("Năm 2020. Số liệu công bố đầu tuần này cho thấy GDP tăng 2,12%.", [("Năm 2020", "2020"), ("tuần này", None)]),
         # the stretch with both ends is one TIME (as C1)
         ("Năm 2019. Từ giữa tháng 11/2018 đến giữa tháng 1/2019, giá tăng 45%.", [("Năm 2019", "2019"), ("giữa tháng 11/2018 đến giữa tháng 1/2019", "2018-11/2019-01")]),
         ("Năm 2014. Kỳ họp diễn ra ngày 2 - 6/12.", [("Năm 2014", "2014"), ("2 - 6/12", "2014-12-02/2014-12-06")]),
