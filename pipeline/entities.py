@@ -144,13 +144,18 @@ INDICATOR_HEADS: tuple[str, ...] = (
     "CPI", "IIP", "GRDP", "GDP", "PMI", "lạm phát", "cổ tức", "giải ngân", "bội chi", "nợ xấu", "xuất siêu",
     "nhập siêu", "thặng dư", "lãi suất", "trữ lượng", "diện tích", "công suất", "cổ phần", "quy mô",
 )
-#: words that end an indicator's noun phrase (predicates, time, scope, numbers are handled apart)
-INDICATOR_STOPS: frozenset[str] = frozenset(
+#: words that end an indicator's noun phrase (predicates, time, scope, numbers are handled apart);
+#: syllables, which is how most of them stop a phrase, plus ``lần lượt`` as one word
+_STOP_WORDS: tuple[str, ...] = tuple(
     "ước ước_đạt ước_tính đạt tăng giảm là chiếm có của toàn trong năm tháng quý so với đã vẫn chỉ cũng gần "
     "hơn khoảng trên dưới từ đến tới lên xuống còn bằng vượt gấp và được bị sẽ đang thì mà nhưng cả lũy_kế "
     "luỹ_kế tính dự_kiến phấn_đấu mục_tiêu cao thấp nhiều ít hiện này đó tại ở theo khi sau trước nay vừa "
     "mới riêng tương_ứng tương_đương đều ghi_nhận thu_về mang_lại cùng kỳ kì lại nữa thêm hết xấp_xỉ gồm như "
-    "là_do do vì nên với_mức ước_thực_hiện thêm dễ sụt_giảm tiếp_tục chịu cho cho_biết khẳng_định phát_hiện thông_tin".replace("_", " ").split()
+    "là_do do vì nên với_mức ước_thực_hiện thêm dễ sụt_giảm tiếp_tục chịu cho cho_biết khẳng_định phát_hiện thông_tin "
+    "lần_lượt".split()
+)
+INDICATOR_STOPS: frozenset[str] = frozenset(
+    {"lần lượt"} | {syllable for word in _STOP_WORDS for syllable in word.split("_")}
 )
 _NUMBER = re.compile(r"\d")
 #: verbs and cues that end an indicator's noun phrase wherever a model lets it run on
@@ -160,6 +165,16 @@ _PREDICATES = frozenset(
 )
 #: words that name no measure on their own (``mức`` of ``ở mức 79 USD``)
 _GENERIC_MEASURES = frozenset({"mức", "số", "bình quân", "con số"})
+#: countries and markets: where a value is given for one (``Trung Quốc đạt 6,36 tỷ USD``), the
+#: measure is the list's shared head, never the market itself
+MARKETS: frozenset[str] = frozenset(
+    "Trung Quốc|Hoa Kỳ|Mỹ|EU|ASEAN|Nhật Bản|Nhật|Hàn Quốc|Đài Loan|Hồng Kông|Hong Kong|Campuchia|Thái Lan|Ấn Độ|"
+    "Malaysia|Indonesia|Singapore|Philippines|Lào|Myanmar|Đức|Anh|Pháp|Nga|Úc|Australia|Canada|Hà Lan|Italia|Ý|"
+    "Tây Ban Nha|Bỉ|UAE|Brazil|Mexico|Chile|Thổ Nhĩ Kỳ|Ả Rập Xê Út|Israel|Nam Phi|Bangladesh|Pakistan|CPTPP|"
+    "châu Âu|châu Á|châu Phi|châu Mỹ|Trung Đông|Bắc Mỹ|Mỹ Latinh".split("|")
+)
+#: status cues that open a candidate indicator but are not part of it (``Ước XK cá ngừ``)
+_LEADING_CUES = frozenset({"ước", "ước tính", "ước đạt", "dự kiến", "dự ước"})
 
 
 @dataclass(frozen=True)
@@ -633,11 +648,15 @@ def clean_candidates(
         if c.label == "INDICATOR":
             cut = next((i for i, t in enumerate(tokens) if i > 0 and t.text.lower() in _PREDICATES), None)
             tokens = tokens if cut is None else tokens[:cut]
+            while len(tokens) > 1 and tokens[0].text.lower() in _LEADING_CUES:
+                tokens.pop(0)
         while c.label in ("INDICATOR", "ORG") and len(tokens) > 1 and (
             tokens[-1].text.lower() in INDICATOR_STOPS or _NUMBER.search(tokens[-1].text)
         ):
             tokens.pop()
         if c.label == "INDICATOR" and len(tokens) == 1 and tokens[0].text.lower() in _GENERIC_MEASURES:
+            continue
+        if c.label == "INDICATOR" and tokens and text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in MARKETS:
             continue
         if not tokens or (c.label in ("ORG", "OFFICIAL") and _on_byline(text, c.start)):
             continue

@@ -324,13 +324,14 @@ def _last_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{_year(m[1], c)}-12"
 
 
-@_rule(r"kỳ\s+([12])\s+(?:của\s+)?tháng\s+(\d{1,2})(?:" + _YR + r")?")
+@_rule(r"(?:kỳ\s+([12])|nửa\s+(đầu|cuối|sau))\s+(?:của\s+)?tháng\s+(\d{1,2})(?:" + _YR + r")?")
 def _half_month(m: re.Match[str], c: PeriodContext) -> str | None:
-    """The customs half-month periods: ``kỳ 1 tháng 9`` is days 1-15, ``kỳ 2`` the 16th to the end."""
-    year, month = _year(m[3], c), int(m[2])
+    """The customs half-month periods: ``kỳ 1 tháng 9`` / ``nửa đầu tháng 9`` is days 1-15,
+    ``kỳ 2`` / ``nửa cuối`` the 16th to the end."""
+    year, month = _year(m[4], c), int(m[3])
     if not 1 <= month <= 12:
         return None
-    if m[1] == "1":
+    if m[1] == "1" or (m[2] or "").lower() == "đầu":
         return f"{year}-{month:02d}-01/{year}-{month:02d}-15"
     return f"{year}-{month:02d}-16/{_month_end(year, month)}"
 

@@ -56,9 +56,9 @@ TIME_PATTERN = re.compile(
             # day ranges and dates
             rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
             rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
-            rf"(?:\b{_DAY_LEAD}\s+(?P<date>(?:\d{{1,2}}\s*[-–]\s*(?=\d{{1,2}}/))?{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)))",
+            rf"(?:\b{_DAY_LEAD}\s+(?P<date>(?:\d{{1,2}}\s*[-–]\s*(?=\d{{1,2}}/))?{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)|\s+(?:năm|tháng|ngày|tuần)(?!\s+(?:{_Y}|nay|này))))",
             # customs half-months, days at the start or end of a month or year, first and last quarters and months
-            rf"(?:[Kk]ỳ\s+[12]\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?![\d/]))",
+            rf"(?:(?:[Kk]ỳ\s+[12]|[Nn]ửa\s+(?:đầu|cuối|sau))\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?![\d/]))",
             rf"(?:\b\d{{1,2}}\s+ngày\s+(?:đầu|cuối)(?:\s+của)?\s+(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?![\d/])|năm(?:\s+{_Y})?))",
             rf"(?:[Qq]uý\s+(?:đầu|cuối)(?:\s+tiên|\s+cùng)?(?:\s+của)?\s+năm(?:\s+{_Y})?(?!\s+mới))",
             rf"(?:[Tt]háng\s+(?:đầu(?:\s+tiên)?|cuối\s+cùng)(?:\s+của)?\s+năm(?:\s+{_Y})?(?!\s+mới))",
@@ -123,7 +123,7 @@ _BASIS_TAIL = "|".join(
         rf"(?:bình quân\s+)?{_N}\s+tháng(?:\s+đầu\s+năm)?(?:\s+{_Y}|\s*/\s*{_Y}|\s+năm\s+{_Y})?",
         rf"nửa\s+đầu\s+năm(?:\s+{_Y})?",
         rf"quý\s+{_Q}{_YEAR_TAIL}?",
-        rf"kỳ\s+[12]\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?",
+        rf"(?:kỳ\s+[12]|nửa\s+(?:đầu|cuối|sau))\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?",
         rf"\d{{1,2}}\s+ngày\s+(?:đầu|cuối)(?:\s+của)?\s+(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|năm(?:\s+{_Y})?)",
         rf"(?:tháng|quý|kỳ|tuần)\s+trước(?:\s+liền kề)?",
         rf"tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+trước)?",

@@ -132,6 +132,22 @@ def test_model_entities_are_kept_cleaned_and_checked():
     assert ("doanh thu", "INDICATOR") in labelled(doc)
 
 
+@pytest.mark.parametrize(
+    "tokens, ents, expected",
+    [
+        # a market a value is given for is no measure
+        ("Trung Quốc|đạt|6,36|tỷ|USD|;|EU|đạt|2,73|tỷ|USD|.", [("Trung Quốc", "INDICATOR"), ("EU", "INDICATOR")], []),
+        # a status cue in front is not part of the measure
+        ("Ước|XK|cá ngừ|đạt|5|triệu|USD|.", [("Ước XK cá ngừ", "INDICATOR")], [("XK cá ngừ", "INDICATOR")]),
+        # ``lần lượt`` after a measure is not part of it
+        ("Xuất khẩu|chiếm|tỷ trọng|lần lượt|là|35,7|%|.", [("tỷ trọng lần lượt", "INDICATOR")], [("tỷ trọng", "INDICATOR")]),
+    ],
+)
+def test_model_indicators_are_cleaned(tokens, ents, expected):
+    doc = make_doc(tokens, ents)
+    assert [s for s in labelled(EntityRecognizer(use_rules=False)(doc)) if s[1] == "INDICATOR"] == expected
+
+
 def test_model_org_loses_a_trailing_personal_name():
     doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
     assert labelled(EntityRecognizer()(doc)) == [

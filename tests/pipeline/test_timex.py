@@ -76,7 +76,8 @@ PERIOD_CASES = [
     ("giữa tháng 11/2018 đến giữa tháng 1/2019", NONE, "2018-11/2019-01"), ("tháng 11/2018 - tháng 2/2019", NONE, "2018-11/2019-02"),
     # customs half-months, days at a month's or year's edge, first and last quarters and months
     ("kỳ 1 tháng 9", Y2020, "2020-09-01/2020-09-15"), ("kỳ 2 tháng 12 năm 2020", NONE, "2020-12-16/2020-12-31"),
-    ("kỳ 2 tháng 2/2020", NONE, "2020-02-16/2020-02-29"), ("15 ngày đầu năm 2021", NONE, "2021-01-01/2021-01-15"),
+    ("kỳ 2 tháng 2/2020", NONE, "2020-02-16/2020-02-29"), ("nửa đầu tháng 12/2020", NONE, "2020-12-01/2020-12-15"),
+    ("nửa cuối tháng 11", Y2020, "2020-11-16/2020-11-30"), ("15 ngày đầu năm 2021", NONE, "2021-01-01/2021-01-15"),
     ("15 ngày đầu tháng 1 năm 2020", NONE, "2020-01-01/2020-01-15"), ("15 ngày cuối tháng 11", Y2020, "2020-11-16/2020-11-30"),
     ("15 ngày cuối năm 2020", NONE, "2020-12-17/2020-12-31"), ("quý đầu năm 2017", NONE, "2017-Q1"),
     ("quý đầu tiên", Y2020, "2020-Q1"), ("quý cuối năm", Y2020, "2020-Q4"),
@@ -245,6 +246,8 @@ def test_time_ruler_spans(spans_of, text, expected):
          [("Năm 2020", "2020"), ("15 ngày đầu tháng 1 năm 2020", "2020-01-01/2020-01-15")]),
         ("Năm 2020. Trong tháng cuối cùng của năm 2020, thu 5 tỷ đồng. Quý lỗ đầu tiên là 5 tỷ đồng.",
          [("Năm 2020", "2020"), ("tháng cuối cùng của năm 2020", "2020-12")]),
+        # a range of years or months counted is a duration, not a date
+        ("Năm 2020. Thuế sẽ giảm dần từ 5-7 năm, sau đó về 0%.", [("Năm 2020", "2020")]),
         # an ordinal quarter of an event is no calendar period
         ("Năm 2018. Công ty lỗ 4,3 tỷ đồng, ghi nhận quý đầu tiên thua lỗ.", [("Năm 2018", "2018")]),
         # a weekly expression is a TIME, with no period (the format has no weeks)
