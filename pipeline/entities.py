@@ -53,18 +53,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from .commodities import find_commodities
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
 from .sentences import sentence_spans
 
 LABELS: tuple[str, ...] = ("ORG", "OFFICIAL", "TITLE", "INDICATOR")
-SOURCES: tuple[str, ...] = ("rule", "model", "repeat")
+SOURCES: tuple[str, ...] = ("rule", "model", "repeat", "lexicon")
 #: for each label, the sources in order of trust (earlier wins an overlap)
 SOURCE_PRIORITY: dict[str, tuple[str, ...]] = {
     "ORG": ("model", "rule", "repeat"),
     "OFFICIAL": ("rule", "model", "repeat"),
     "TITLE": ("rule", "model", "repeat"),
-    "INDICATOR": ("model", "rule", "repeat"),
+    "INDICATOR": ("lexicon", "model", "rule", "repeat"),
 }
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
@@ -503,6 +504,19 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return clauses
 
 
+def commodity_candidates(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Commodity groups standing as measures (:mod:`pipeline.commodities`), as INDICATOR candidates
+    of source ``lexicon``, unless a model INDICATOR already holds them or another label's candidate
+    overlaps them (``Công ty Cao su Đà Nẵng``)."""
+    found = []
+    for start, end in find_commodities(text):
+        held = any(c.label == "INDICATOR" and c.source == "model" and c.start <= start and end <= c.end for c in candidates)
+        crossed = any(c.label != "INDICATOR" and c.start < end and start < c.end for c in candidates)
+        if not (held or crossed):
+            found.append(Candidate(start, end, "INDICATOR", "lexicon"))
+    return found
+
+
 def fallback_rules(text: str, candidates: list[Candidate], label: str) -> list[Candidate]:
     """Rule candidates of ``label`` only in clauses where the model found none of that label."""
     clauses = clause_spans(text)
@@ -646,7 +660,7 @@ def clean_candidates(
                             and re.fullmatch(_ACRONYM, tokens[opening + 1].text)):
             tokens = tokens[:opening]  # a parenthesis that is no abbreviation
         if c.label == "INDICATOR":
-            cut = next((i for i, t in enumerate(tokens) if i > 0 and t.text.lower() in _PREDICATES), None)
+            cut = next((i for i, t in enumerate(tokens) if i > 0 and (t.text.lower() in _PREDICATES or t.text == "sang")), None)
             tokens = tokens if cut is None else tokens[:cut]
             while len(tokens) > 1 and tokens[0].text.lower() in _LEADING_CUES:
                 tokens.pop(0)
@@ -818,6 +832,8 @@ class EntityRecognizer:
             candidates += clean_candidates(doc, rule_candidates(doc, text), labels=("INDICATOR",), text=text)
             candidates += [Candidate(s, e, "ORG", "rule") for s, e in self._lexicon_matches(text)]
         candidates = extend_model_orgs(candidates)
+        if self.use_rules:
+            candidates += commodity_candidates(text, candidates)
         candidates = indicators_with_values(doc, fallback_rules(text, candidates, "INDICATOR"), self.spans_key, text)
         chosen = [c for c in choose(candidates, SOURCE_PRIORITY) if not _not_org(text, c)]
         if self.use_rules:

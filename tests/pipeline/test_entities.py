@@ -139,6 +139,8 @@ def test_model_entities_are_kept_cleaned_and_checked():
         ("Trung Quốc|đạt|6,36|tỷ|USD|;|EU|đạt|2,73|tỷ|USD|.", [("Trung Quốc", "INDICATOR"), ("EU", "INDICATOR")], []),
         # a status cue in front is not part of the measure
         ("Ước|XK|cá ngừ|đạt|5|triệu|USD|.", [("Ước XK cá ngừ", "INDICATOR")], [("XK cá ngừ", "INDICATOR")]),
+        # C29: a destination is scope, not part of the measure
+        ("XK|thủy sản|sang|Mỹ|đạt|900|triệu|USD|.", [("XK thủy sản sang Mỹ", "INDICATOR")], [("XK thủy sản", "INDICATOR")]),
         # ``lần lượt`` after a measure is not part of it
         ("Xuất khẩu|chiếm|tỷ trọng|lần lượt|là|35,7|%|.", [("tỷ trọng lần lượt", "INDICATOR")], [("tỷ trọng", "INDICATOR")]),
     ],

@@ -1,0 +1,77 @@
+"""Gold migrations: make the gold uniform with a clarification, by rule, in every split.
+
+Each rule settles a case the gold had annotated both ways; it is applied mechanically, without any
+prediction in view, and prints only how many spans it changed per file. Rules are idempotent;
+span ids are kept, so relations do not change.
+
+    python scripts/gold_uniform.py c28 annotations/gold/*.jsonl
+    python scripts/gold_uniform.py c29 annotations/gold/*.jsonl
+
+- ``c28``: ``cuối`` / ``đầu`` before a named calendar period stay outside the TIME (the shared
+  settled case: ``năm 2017`` in ``từ đầu năm 2017``). Stretches with both ends (C1: ``đầu năm đến
+  hết tháng 5/2018``) and periods named with the word (``6 tháng đầu năm``) are not touched.
+- ``c29``: a destination after the measure (``sang Mỹ``, ``sang thị trường này``) is scope, not
+  part of the INDICATOR: ``XK thủy sản`` in ``XK thủy sản sang Mỹ đạt 900 triệu USD``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+#: leading edge words, then a calendar period that is a TIME on its own
+EDGE = re.compile(
+    r"^(?:(?:[Hh]ồi|[Tt]hời điểm)\s+)?(?:[Cc]uối|[Đđ]ầu)\s+"
+    r"(?=(?:năm|[Nn]ăm)\s+(?:19|20)\d{2}|[Tt]háng\s|[Qq]uý\s|[Tt]uần\s|niên độ\s|năm tài chính\s)"
+)
+STRETCH = re.compile(r"\b(?:đến|tới|cho đến)\b")
+DESTINATION = re.compile(r"\s+sang\s")
+
+
+def edge_words_out(span: dict) -> bool:
+    """C28: move a TIME's start past its edge words; True if it changed."""
+    if span["label"] != "TIME" or STRETCH.search(span["text"]):
+        return False
+    match = EDGE.match(span["text"])
+    if match is None:
+        return False
+    span["start"] += match.end()
+    span["text"] = span["text"][match.end() :]
+    return True
+
+
+def destination_out(span: dict) -> bool:
+    """C29: end an INDICATOR before ``sang`` + destination; True if it changed."""
+    if span["label"] != "INDICATOR":
+        return False
+    match = DESTINATION.search(span["text"])
+    if match is None or match.start() == 0:
+        return False
+    span["end"] = span["start"] + match.start()
+    span["text"] = span["text"][: match.start()]
+    return True
+
+
+RULES: dict[str, Callable[[dict], bool]] = {"c28": edge_words_out, "c29": destination_out}
+
+
+def migrate_file(path: Path, rule: Callable[[dict], bool]) -> int:
+    out, changed = [], 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        changed += sum(rule(span) for span in record.get("spans", []))
+        out.append(json.dumps(record, ensure_ascii=False))
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text("\n".join(out) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return changed
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3 or sys.argv[1] not in RULES:
+        sys.exit(f"usage: gold_uniform.py {{{'|'.join(RULES)}}} FILE...")
+    for name in sys.argv[2:]:
+        print(f"{name}: {migrate_file(Path(name), RULES[sys.argv[1]])} spans changed by {sys.argv[1]}")
