@@ -21,6 +21,12 @@ from pipeline.commodities import commodity_names, find_commodities
         # the longest name wins; a name never starts or ends inside a word
         ("sản phẩm hóa chất tăng 5%", ["sản phẩm hóa chất"]), ("xăng dầu các loại tăng 3,5%", ["xăng dầu các loại"]),
         ("cà phêin", []),
+        # members and exclusions measure nothing of their own; a one-word name keeps its tail
+        ("Nhóm hàng nông sản (*gồm hàng rau quả, hạt điều, cà phê) đạt 17,8 tỷ USD", []),
+        ("khu vực FDI (kể cả dầu thô) đạt 131 tỷ USD; dầu thô đạt 2 tỷ USD", ["dầu thô"]),
+        ("47 dự án được cấp giấy chứng nhận; giấy các loại tăng 5%", ["giấy các loại"]),
+        # old tone placement, commas between the words of a part
+        ("hoá chất tăng 1%; sắt, thép tăng 39%", ["hoá chất", "sắt, thép"]),
     ],
 )
 def test_find_commodities(text, expected):
