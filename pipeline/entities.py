@@ -670,7 +670,7 @@ def clean_candidates(
             tokens.pop()
         if c.label == "INDICATOR" and len(tokens) == 1 and tokens[0].text.lower() in _GENERIC_MEASURES:
             continue
-        if c.label == "INDICATOR" and tokens and text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] in MARKETS:
+        if c.label == "INDICATOR" and tokens and _not_indicator(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             continue
         if not tokens or (c.label in ("ORG", "OFFICIAL") and _on_byline(text, c.start)):
             continue
@@ -687,6 +687,14 @@ def extend_model_orgs(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if not (
         c.label == "ORG" and c.source == "model" and any(r.start == c.start and r.end > c.end for r in rules)
     )]
+
+
+def _not_indicator(text: str, start: int, end: int) -> bool:
+    """A market (``Trung Quốc đạt 6,36 tỷ USD``), a person's name (``Nguyễn Văn Tùng đạt 514 triệu
+    đồng``), or the words after ``thị trường`` (``các thị trường xuất khẩu chính là ...``): the
+    measure is elsewhere."""
+    phrase = text[start:end]
+    return phrase in MARKETS or _is_person(phrase) or bool(re.search(r"thị trường\s+$", text[max(0, start - 12) : start], re.I))
 
 
 def _not_org(text: str, c: Candidate) -> bool:

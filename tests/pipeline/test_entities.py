@@ -137,6 +137,9 @@ def test_model_entities_are_kept_cleaned_and_checked():
     [
         # a market a value is given for is no measure
         ("Trung Quốc|đạt|6,36|tỷ|USD|;|EU|đạt|2,73|tỷ|USD|.", [("Trung Quốc", "INDICATOR"), ("EU", "INDICATOR")], []),
+        # a person's name, and the words after ``thị trường``, are no measure
+        ("Nguyễn Văn Tùng|đạt|514|triệu|đồng|.", [("Nguyễn Văn Tùng", "INDICATOR")], []),
+        ("Các|thị trường|xuất khẩu|chính|là|Trung Quốc|đạt|8|tỷ|USD|.", [("xuất khẩu chính", "INDICATOR")], []),
         # a status cue in front is not part of the measure
         ("Ước|XK|cá ngừ|đạt|5|triệu|USD|.", [("Ước XK cá ngừ", "INDICATOR")], [("XK cá ngừ", "INDICATOR")]),
         # C29: a destination is scope, not part of the measure
