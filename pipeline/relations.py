@@ -89,6 +89,7 @@ class RelationLinker:
         text = doc.text  # built anew from the tokens on every access
         relations: list[tuple[SpacySpan, str, SpacySpan]] = []
         position = 0
+        carried: SpacySpan | None = None
         for start, end in sentence_spans(text):
             while position < len(spans) and spans[position].start_char < start:
                 position += 1
@@ -96,7 +97,8 @@ class RelationLinker:
             while position < len(spans) and spans[position].start_char < end:
                 inside.append(spans[position])
                 position += 1
-            relations.extend(link_sentence(text, start, _items(text, start, end, inside)))
+            relations.extend(link_sentence(text, start, _items(text, start, end, inside), carried))
+            carried = next((s for s in reversed(inside) if s.label_ == "INDICATOR"), None)
         return _unique(relations)
 
     def set_annotations(self, doc: Doc, relations: list[tuple[SpacySpan, str, SpacySpan]]) -> Doc:
@@ -153,14 +155,28 @@ def _items(text: str, start: int, end: int, spans: list[SpacySpan]) -> list[Item
     return [Item(span, sum(1 for b in bounds if start + b < span.start_char)) for span in spans]
 
 
-def link_sentence(text: str, start: int, items: list[Item]) -> Iterator[tuple[SpacySpan, str, SpacySpan]]:
-    """Every relation of one sentence (``start`` is its offset in ``text``)."""
+#: how a sentence that goes on with the previous sentence's measure opens (GUIDELINES "Relations":
+#: ``indicator`` crosses a sentence only where the later one plainly continues the same measure)
+_CONTINUES = re.compile(
+    r"\W*(?:Cụ thể|Trong đó|Riêng|Tính riêng|Chỉ tính riêng|Tính chung|Trung bình|Con số|Như vậy|Theo đó|"
+    r"Các thị trường|Còn lại)\b"
+)
+
+
+def link_sentence(text: str, start: int, items: list[Item], carried: SpacySpan | None = None) -> Iterator[tuple[SpacySpan, str, SpacySpan]]:
+    """Every relation of one sentence (``start`` is its offset in ``text``); ``carried`` is the
+    previous sentence's last INDICATOR, which the values of a continuing sentence that names no
+    measure take (:data:`_CONTINUES`)."""
     quantities = [item for item in items if item.label == "QUANTITY"]
     head_end = _list_head_end(text, start, quantities)
+    continues = carried is not None and _CONTINUES.match(text, start) is not None
     for quantity in quantities:
-        for label, tail in (("indicator", _indicator(text, items, quantity)), ("time", _time(text, items, quantity, head_end))):
+        indicator = _indicator(text, items, quantity)
+        links = (("indicator", indicator.span if indicator else carried if continues else None),
+                 ("time", getattr(_time(text, items, quantity, head_end), "span", None)))
+        for label, tail in links:
             if tail is not None:
-                yield quantity.span, label, tail.span
+                yield quantity.span, label, tail
     yield from _bases(text, items, quantities, head_end)
     yield from _offices(text, items)
 

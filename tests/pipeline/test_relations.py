@@ -115,6 +115,18 @@ CASES = [
          ("Lương", "OFFICIAL", None), ("5%", "QUANTITY", "change")],
         {("Trần Đức Lương", "title", "Phó Giám đốc"), ("Trần Đức Lương", "org", "Sở Công Thương")},
     ),
+    (  # a sentence that plainly continues the previous measure (``Cụ thể,``) takes its indicator
+        "Lãnh đạo công ty có mức thu nhập từ 440 triệu đồng. Cụ thể, ông Hà đạt 550 triệu đồng; ông Tuấn đạt 472 triệu đồng.",
+        [("mức thu nhập", "INDICATOR", None), ("440 triệu đồng", "QUANTITY", "level"), ("550 triệu đồng", "QUANTITY", "level"),
+         ("472 triệu đồng", "QUANTITY", "level")],
+        {("440 triệu đồng", "indicator", "mức thu nhập"), ("550 triệu đồng", "indicator", "mức thu nhập"),
+         ("472 triệu đồng", "indicator", "mức thu nhập")},
+    ),
+    (  # ... but an ordinary next sentence does not (GUIDELINES: only where it plainly continues)
+        "Doanh thu đạt 5 tỷ đồng. Công ty có 300 lao động.",
+        [("Doanh thu", "INDICATOR", None), ("5 tỷ đồng", "QUANTITY", "level"), ("300 lao động", "QUANTITY", "level")],
+        {("5 tỷ đồng", "indicator", "Doanh thu")},
+    ),
 ]
 
 
