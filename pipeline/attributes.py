@@ -100,6 +100,44 @@ def _last_break(text: str, position: int, pattern: re.Pattern[str], window_size:
 # --------------------------------------------------------------------------------------------
 
 
+#: measures that are balances at a point in time (C23), named by the value's INDICATOR
+_STOCK_MEASURES = re.compile(
+    r"tài sản|nợ phải trả|nợ ngắn hạn|nợ dài hạn|dư nợ|nợ xấu|nợ thuế|nợ công|^(?:số |khoản |tổng )?nợ\b|vay nợ|nợ vay|"
+    r"tồn kho|vốn điều lệ|vốn chủ sở hữu|số dư|tiền gửi|huy động|cho vay|(?:lỗ|lãi) (?:lũy|luỹ) kế|lao động$",
+    re.I,
+)
+#: flows and rates named with a stock's words (``lãi tiền gửi``, ``lãi suất huy động``, ``vốn điều lệ tăng thêm``)
+_NOT_STOCK_MEASURES = re.compile(r"lãi suất|lãi tiền gửi|thu nhập|chi phí|tăng thêm|mới|giải ngân|thu hồi|trả nợ|phát sinh", re.I)
+_PERIOD_START = re.compile(r"(?:^|(?<!tháng)(?<!quý)(?<!nửa)(?<!ngày)(?<!tuần)\s)((?:hồi\s+)?đầu\s+(?:năm|kỳ|kì))\b[^.;\n]*$", re.I)
+_COMPARED_START = re.compile(r"(?:so với|so|từ|hơn|với)\s+$", re.I)
+
+
+def is_stock_measure(indicator: str) -> bool:
+    """Whether an INDICATOR names a balance (C23: ``tổng tài sản``, ``dư nợ``), not a flow or a rate."""
+    return bool(_STOCK_MEASURES.search(indicator)) and not _NOT_STOCK_MEASURES.search(indicator)
+
+
+def _measures_stock(span: Span, indicator: Span | None) -> bool:
+    """A stock level (C23), or a bad-debt ratio, judged from the value's INDICATOR."""
+    if indicator is None or not is_stock_measure(indicator.text):
+        return False
+    kind = (span._.get(SPAN_ATTRS_ATTR) or {}).get("kind")
+    return kind == "level" or (kind in ("share", "ratio") and "nợ xấu" in indicator.text.lower())
+
+
+def stock_period(text: str, start: int, period: str | None) -> str | None:
+    """C23: a stock level's period as a day: the named period's last day, or its first day when the
+    value is measured at its start (``đầu năm``); a day stays."""
+    if period is None or re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", period):
+        return period
+    lead = text[clause_start(text, start) : start]
+    at_start = _PERIOD_START.search(lead)
+    if at_start is not None and not _COMPARED_START.search(lead[: at_start.start(1)]):
+        first = re.match(r"(\d{4}|XXXX)(?:-(\d{2}))?", period)
+        return f"{first[1]}-{first[2] or '01'}-01" if first and "/" not in period else period
+    return _last_day(period.split("/")[-1]) or period
+
+
 def is_stock(text: str, start: int) -> bool:
     """Whether the value at ``start`` measures a stock (C23), judged from its clause and sentence."""
     lead = min(clause_start(text, start), sentence_start(text, start))
@@ -131,13 +169,16 @@ def anchor_period(text: str, anchor: Anchor, stock: bool) -> str | None:
 
 
 def _last_day(period: str) -> str | None:
-    year = re.fullmatch(r"(\d{4})", period)
-    month = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if year is not None:
-        return f"{year[1]}-12-31"
-    if month is not None:
-        return f"{period}-{calendar.monthrange(int(month[1]), int(month[2]))[1]:02d}"
-    return None
+    """The last day of a year, half, quarter, month or day (``2019-H1`` → ``2019-06-30``)."""
+    match = re.fullmatch(r"(\d{4}|XXXX)(?:-(?:H([12])|Q([1-4])|(\d{2}))(?:-(\d{2}))?)?", period)
+    if match is None:
+        return None
+    year, half, quarter, month, day = match.groups()
+    if day is not None:
+        return period
+    last_month = int(month) if month else 6 * int(half) if half else 3 * int(quarter) if quarter else 12
+    days = calendar.monthrange(2000 if year == "XXXX" else int(year), last_month)[1]
+    return f"{year}-{last_month:02d}-{days:02d}"
 
 
 def report_period(report_year: int | None) -> str:
@@ -247,7 +288,9 @@ class AttributeResolver:
     def predict(self, doc: Doc) -> list[Resolution]:
         text = doc.text
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
-        times = {(h.start_char, h.end_char): t for h, label, t in (doc._.get(RELATIONS_ATTR) or []) if label == "time"}
+        relations = doc._.get(RELATIONS_ATTR) or []
+        times = {(h.start_char, h.end_char): t for h, label, t in relations if label == "time"}
+        indicators = {(h.start_char, h.end_char): t for h, label, t in relations if label == "indicator"}
         bases = [(s.start_char, s.end_char) for s in spans if s.label_ == "BASIS"]
         report_year = document_context(text).report_year
         carried: str | None = None
@@ -263,6 +306,8 @@ class AttributeResolver:
                     carried = period
             if period is None:
                 period = carried if self.carry_periods and carried is not None else report_period(report_year)
+            if _measures_stock(span, indicators.get((start, span.end_char))):
+                period = stock_period(text, start, period)
             resolved.append(Resolution(span, period, self._status(text, span, time, period, report_year, bases)))
         return resolved
 

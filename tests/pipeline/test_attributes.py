@@ -16,6 +16,7 @@ def _attrs(label, extra):
                      "period": None, "basis": None, "status": "actual"},
         "BASIS": {"basis": extra},
         "TIME": {"period": extra},
+        "INDICATOR": {},
     }[label]
 
 
@@ -67,6 +68,24 @@ CASES = {
         "Tại thời điểm 30/6/2019, tổng tài sản đạt 91.236 tỷ đồng.",
         [("30/6/2019", "TIME", "2019-06-30"), ("91.236 tỷ đồng", Q, "level")],
         [("91.236 tỷ đồng", "2019-06-30", "actual")],
+    ),
+    "C23 a stock level under a named period takes its last day, a flow keeps the period": (
+        "Trong 6 tháng đầu năm 2019, doanh thu đạt 517 tỷ đồng, tổng tài sản đạt 91.236 tỷ đồng.",
+        [("6 tháng đầu năm 2019", "TIME", "2019-H1"), ("doanh thu", "INDICATOR", None), ("517 tỷ đồng", Q, "level"),
+         ("tổng tài sản", "INDICATOR", None), ("91.236 tỷ đồng", Q, "level")],
+        [("517 tỷ đồng", "2019-H1", "actual"), ("91.236 tỷ đồng", "2019-06-30", "actual")],
+    ),
+    "C23 a carried period: stocks its last day; at the start of the year its first day": (
+        "Năm 2016, nợ thuế giảm. Đầu năm số nợ thuế là 76.000 tỷ đồng, nay nợ thuế còn 72.000 tỷ đồng.",
+        [("Năm 2016", "TIME", "2016"), ("nợ thuế", "INDICATOR", None), ("số nợ thuế", "INDICATOR", None),
+         ("76.000 tỷ đồng", Q, "level"), ("nợ thuế", "INDICATOR", None), ("72.000 tỷ đồng", Q, "level")],
+        [("76.000 tỷ đồng", "2016-01-01", "actual"), ("72.000 tỷ đồng", "2016-12-31", "actual")],
+    ),
+    "C23 a change of a stock and a rate named with a stock's words keep the period": (
+        "Năm 2018, tổng tài sản tăng 5%, lãi suất huy động đạt 6%.",
+        [("Năm 2018", "TIME", "2018"), ("tổng tài sản", "INDICATOR", None), ("5%", Q, "change"),
+         ("lãi suất huy động", "INDICATOR", None), ("6%", Q, "level")],
+        [("5%", "2018", "actual"), ("6%", "2018", "actual")],
     ),
     "C28 a stock at the end of a year takes its last day": (
         "Tổng tài sản cuối năm 2014 là 45.713 tỷ đồng.",
