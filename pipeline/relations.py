@@ -212,8 +212,10 @@ def _indicator(text: str, items: list[Item], quantity: Item) -> Item | None:
     return sentence_before[-1] if sentence_before else None
 
 
-_TIME_AFTER_VALUE = re.compile(r"^\s*(?:trong|của|vào|tại)?\s*$")
-_COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*$")
+#: what may stand between a value and its own TIME right after it (``61,4% cuối năm 2017``: the
+#: edge words stay outside the TIME by C28)
+_TIME_AFTER_VALUE = re.compile(r"^\s*(?:(?:trong|của|vào|tại|hồi)\s*)?(?:(?:cuối|đầu)\s*)?$")
+_COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:(?:hồi\s+)?(?:cuối|đầu)\s*)?$")
 
 
 def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item | None:
@@ -222,7 +224,7 @@ def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item |
     is compared with, not when it was measured."""
     same_clause = [
         i for i in items
-        if i.clause == quantity.clause and i.label == "TIME" and not _COMPARED.search(text[max(0, i.start - 8) : i.start])
+        if i.clause == quantity.clause and i.label == "TIME" and not _COMPARED.search(text[max(0, i.start - 16) : i.start])
     ]
     adjacent = [t for t in same_clause if t.start >= quantity.end and _TIME_AFTER_VALUE.match(text[quantity.end : t.start])]
     if adjacent:

@@ -115,6 +115,13 @@ CASES = [
          ("Lương", "OFFICIAL", None), ("5%", "QUANTITY", "change")],
         {("Trần Đức Lương", "title", "Phó Giám đốc"), ("Trần Đức Lương", "org", "Sở Công Thương")},
     ),
+    (  # C28: a TIME right after its value, past the edge word that stays outside it
+        "Nợ công giảm từ 63,6% cuối năm 2016 xuống còn 61,4% vào cuối năm 2017.",
+        [("Nợ công", "INDICATOR", None), ("63,6%", "QUANTITY", "share"), ("năm 2016", "TIME", "2016"),
+         ("61,4%", "QUANTITY", "share"), ("năm 2017", "TIME", "2017")],
+        {("63,6%", "indicator", "Nợ công"), ("61,4%", "indicator", "Nợ công"), ("63,6%", "time", "năm 2016"),
+         ("61,4%", "time", "năm 2017")},
+    ),
     (  # a sentence that plainly continues the previous measure (``Cụ thể,``) takes its indicator
         "Lãnh đạo công ty có mức thu nhập từ 440 triệu đồng. Cụ thể, ông Hà đạt 550 triệu đồng; ông Tuấn đạt 472 triệu đồng.",
         [("mức thu nhập", "INDICATOR", None), ("440 triệu đồng", "QUANTITY", "level"), ("550 triệu đồng", "QUANTITY", "level"),
