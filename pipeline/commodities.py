@@ -15,7 +15,7 @@ from pathlib import Path
 COMMODITY_FILE = Path(__file__).parent / "data" / "commodity_groups.txt"
 #: a group named as a member or an exclusion of another (``(gồm hàng rau quả, hạt điều...)``,
 #: ``kể cả dầu thô``) measures nothing of its own
-_MEMBER_LEAD = re.compile(r"(?:\(|kể cả|không kể|không tính|gồm|gồm cả|bao gồm|trừ)[^()\n;.]*$", re.I)
+_MEMBER_LEAD = re.compile(r"(?:\(|kể cả|không kể|không tính|gồm(?!\s*:)|bao gồm(?!\s*:)|trừ)[^()\n;.:]*$", re.I)
 #: a measure word right before a group: the measure's own noun phrase takes the group in
 _MEASURE_BEFORE = re.compile(
     r"(?:kim ngạch|xuất khẩu|nhập khẩu|XK|NK|trị giá|giá trị|sản lượng|lượng|nhóm hàng|mặt hàng)\s+(?:các\s+)?$", re.I
@@ -31,7 +31,7 @@ def commodity_names(path: Path = COMMODITY_FILE) -> list[str]:
 #: the old tone placement texts still use (``hoá chất``): each new-style pair also matches its old form
 _OLD_TONES = {"óa": "oá", "òa": "oà", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "óe": "oé", "òe": "oè", "ỏe": "oẻ",
               "õe": "oẽ", "ọe": "oẹ", "úy": "uý", "ùy": "uỳ", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
-_SEPARATOR = r"(?:\s*,\s*|\s+và\s+|\s+)"
+_SEPARATOR = r"(?:\s*[,&]\s*|\s+và\s+|\s+)"
 
 
 def _word_pattern(word: str) -> str:
@@ -45,7 +45,7 @@ def _name_pattern(name: str) -> str:
     """A name whose words may be joined by a space, ``, `` or `` và ``, with an optional tail
     ``các loại`` / ``khác``, in new or old tone placement."""
     base = re.sub(r"\s+(?:các loại|khác)$", "", name)
-    words = [w for w in re.split(r"\s*,\s*|\s+và\s+|\s+", base) if w]
+    words = [w for w in re.split(r"\s*[,&]\s*|\s+và\s+|\s+", base) if w]
     tail = r"\s+(?:các loại|khác)"
     # a one-word base keeps its tail (``giấy các loại``, not ``giấy`` of ``giấy chứng nhận``)
     return _SEPARATOR.join(_word_pattern(w) for w in words) + (tail if base != name and len(words) == 1 else f"(?:{tail})?")

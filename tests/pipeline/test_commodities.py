@@ -25,6 +25,9 @@ from pipeline.commodities import commodity_names, find_commodities
         ("Nhóm hàng nông sản (*gồm hàng rau quả, hạt điều, cà phê) đạt 17,8 tỷ USD", []),
         ("khu vực FDI (kể cả dầu thô) đạt 131 tỷ USD; dầu thô đạt 2 tỷ USD", ["dầu thô"]),
         ("47 dự án được cấp giấy chứng nhận; giấy các loại tăng 5%", ["giấy các loại"]),
+        # ``&`` for ``và``; a list after ``gồm:`` is a list of groups with values, not of members
+        ("Điện thoại các loại & linh kiện giảm 0,8%", ["Điện thoại các loại & linh kiện"]),
+        ("5 nhóm hàng gồm: giày dép đạt 12,13 tỷ USD; dệt may đạt 22,16 tỷ USD", ["giày dép", "dệt may"]),
         # old tone placement, commas between the words of a part
         ("hoá chất tăng 1%; sắt, thép tăng 39%", ["hoá chất", "sắt, thép"]),
     ],
