@@ -504,6 +504,34 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return clauses
 
 
+#: revenue, income and funding measures named with their source after ``từ`` (``số thu từ xăng
+#: dầu``, ``lợi nhuận thuần từ hoạt động kinh doanh``): the source is part of the measure's name
+_SOURCED_MEASURE = re.compile(
+    r"(?:^|\s)(?:số thu|thu|doanh thu(?: thuần)?|lợi nhuận(?: thuần)?|thu nhập|thu thuần|huy động|nguồn thu|"
+    r"nguồn vốn huy động|vốn đầu tư(?: thực hiện)?|bổ sung có mục tiêu)$",
+    re.I,
+)
+_TIME_WORDS = frozenset({"năm", "tháng", "quý", "ngày", "đầu", "cuối", "nay", "khi", "đó", "đây", "mức"})
+
+
+def extend_over_sources(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """INDICATOR candidates that end at a revenue or income head followed by ``từ`` + a source
+    noun phrase, extended over it (``thu`` → ``thu từ xăng dầu``); a ``từ`` of time or amount
+    (``từ đầu năm``, ``từ 5%``) is left out."""
+    tokens = list(doc)
+    ends = {token.idx + len(token.text): token.i for token in tokens}
+    extended = []
+    for c in candidates:
+        last = ends.get(c.end) if c.label == "INDICATOR" else None
+        if last is not None and last + 2 < len(tokens) and tokens[last + 1].text.lower() == "từ" \
+                and _SOURCED_MEASURE.search(doc.text[c.start : c.end]) and tokens[last + 2].text.lower() not in _TIME_WORDS:
+            end = _phrase_end(tokens, last + 2)
+            if end > last + 2:
+                c = Candidate(c.start, tokens[end - 1].idx + len(tokens[end - 1].text), c.label, c.source)
+        extended.append(c)
+    return extended
+
+
 def commodity_candidates(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Commodity groups standing as measures (:mod:`pipeline.commodities`), as INDICATOR candidates
     of source ``lexicon``, unless a model INDICATOR already holds them or another label's candidate
@@ -841,6 +869,7 @@ class EntityRecognizer:
             candidates += [Candidate(s, e, "ORG", "rule") for s, e in self._lexicon_matches(text)]
         candidates = extend_model_orgs(candidates)
         if self.use_rules:
+            candidates = extend_over_sources(doc, candidates)
             candidates += commodity_candidates(text, candidates)
         candidates = indicators_with_values(doc, fallback_rules(text, candidates, "INDICATOR"), self.spans_key, text)
         chosen = [c for c in choose(candidates, SOURCE_PRIORITY) if not _not_org(text, c)]

@@ -153,6 +153,23 @@ def test_model_indicators_are_cleaned(tokens, ents, expected):
     assert [s for s in labelled(EntityRecognizer(use_rules=False)(doc)) if s[1] == "INDICATOR"] == expected
 
 
+@pytest.mark.parametrize(
+    "tokens, ents, expected",
+    [
+        # a revenue measure's source after ``từ`` is part of its name
+        ("Số thu|từ|xăng dầu|tăng|22|%|.", [("Số thu", "INDICATOR")], [("Số thu từ xăng dầu", "INDICATOR")]),
+        ("doanh thu|từ|thị trường|xuất khẩu|đạt|5|tỷ|đồng|.", [("doanh thu", "INDICATOR")],
+         [("doanh thu từ thị trường xuất khẩu", "INDICATOR")]),
+        # ... but not a ``từ`` of time, nor after another measure
+        ("doanh thu|từ|đầu|năm|đạt|5|tỷ|đồng|.", [("doanh thu", "INDICATOR")], [("doanh thu", "INDICATOR")]),
+        ("nhập khẩu|từ|Trung Quốc|đạt|5|tỷ|USD|.", [("nhập khẩu", "INDICATOR")], [("nhập khẩu", "INDICATOR")]),
+    ],
+)
+def test_indicators_take_their_source(tokens, ents, expected):
+    doc = make_doc(tokens, ents)
+    assert [s for s in labelled(EntityRecognizer()(doc)) if s[1] == "INDICATOR"] == expected
+
+
 def test_model_org_loses_a_trailing_personal_name():
     doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
     assert labelled(EntityRecognizer()(doc)) == [
