@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
-from .periods import month_span, year_to_day
+from .periods import PeriodContext, month_span, year_to_day
 from .timex import document_context
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
@@ -115,6 +115,27 @@ _COMPARED_START = re.compile(r"(?:so với|so|từ|hơn|với)\s+$", re.I)
 def is_stock_measure(indicator: str) -> bool:
     """Whether an INDICATOR names a balance (C23: ``tổng tài sản``, ``dư nợ``), not a flow or a rate."""
     return bool(_STOCK_MEASURES.search(indicator)) and not _NOT_STOCK_MEASURES.search(indicator)
+
+
+def _against_previous_month(basis: Span | None) -> bool:
+    return basis is not None and re.search(r"tháng\s+trước", basis.text, re.I) is not None
+
+
+def _month_times(spans: list[Span], context: PeriodContext) -> list[tuple[int, str]]:
+    """``(offset, period)`` of the TIMEs that name one month, after the report's own month (at 0)."""
+    months = [(-1, f"{context.year_text}-{context.month:02d}")] if context.month else []
+    for span in spans:
+        period = (span._.get(SPAN_ATTRS_ATTR) or {}).get("period") if span.label_ == "TIME" else None
+        if period and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}", period):
+            months.append((span.start_char, period))
+    return months
+
+
+def _month_before(months: list[tuple[int, str]], start: int) -> str | None:
+    """A value compared with the previous month is a month's figure: the last month named before
+    it, else the report's month (GUIDELINES "Periods": what the text plainly sets)."""
+    before = [period for offset, period in months if offset < start]
+    return before[-1] if before else None
 
 
 def _measures_stock(span: Span, indicator: Span | None) -> bool:
@@ -291,8 +312,11 @@ class AttributeResolver:
         relations = doc._.get(RELATIONS_ATTR) or []
         times = {(h.start_char, h.end_char): t for h, label, t in relations if label == "time"}
         indicators = {(h.start_char, h.end_char): t for h, label, t in relations if label == "indicator"}
+        basis_links = {(h.start_char, h.end_char): t for h, label, t in relations if label == "basis"}
         bases = [(s.start_char, s.end_char) for s in spans if s.label_ == "BASIS"]
-        report_year = document_context(text).report_year
+        dates = document_context(text)
+        report_year = dates.report_year
+        months = _month_times(spans, dates.context)
         carried: str | None = None
         resolved = []
         for span in (s for s in spans if s.label_ == "QUANTITY"):
@@ -304,6 +328,8 @@ class AttributeResolver:
                 period = anchor_period(text, anchor, is_stock(text, start))
                 if period is not None and not _COMPARISON_TIME.match(time.text):
                     carried = period
+            if period is None and _against_previous_month(basis_links.get((start, span.end_char))):
+                period = _month_before(months, start)
             if period is None:
                 period = carried if self.carry_periods and carried is not None else report_period(report_year)
             if _measures_stock(span, indicators.get((start, span.end_char))):

@@ -87,6 +87,12 @@ CASES = {
          ("lãi suất huy động", "INDICATOR", None), ("6%", Q, "level")],
         [("5%", "2018", "actual"), ("6%", "2018", "actual")],
     ),
+    "a value compared with the previous month is the last named month's figure": (
+        "Lũy kế 11 tháng năm 2020, XK đạt 5 tỷ USD. Tháng 11, XK đạt 1 tỷ USD. Hóa chất tăng 3% so với tháng trước.",
+        [("11 tháng năm 2020", "TIME", "2020-01/2020-11"), ("5 tỷ USD", Q, "level"), ("Tháng 11", "TIME", "2020-11"),
+         ("1 tỷ USD", Q, "level"), ("3%", Q, "change"), ("so với tháng trước", "BASIS", "previous_period")],
+        [("5 tỷ USD", "2020-01/2020-11", "actual"), ("1 tỷ USD", "2020-11", "actual"), ("3%", "2020-11", "actual")],
+    ),
     "C28 a stock at the end of a year takes its last day": (
         "Tổng tài sản cuối năm 2014 là 45.713 tỷ đồng.",
         [("năm 2014", "TIME", "2014"), ("45.713 tỷ đồng", Q, "level")],
