@@ -184,6 +184,9 @@ def anchor_period(text: str, anchor: Anchor, stock: bool) -> str | None:
         return value if _START.search(lead) else None  # C15; other days set no period
     if month is not None and cutoff and not stock:
         return month_span(month[1], 1, int(month[2]))
+    quarter = re.fullmatch(r"(\d{4}|XXXX)-(?:Q([1-4])|H([12]))", value)
+    if quarter is not None and cutoff and not stock:  # C1: ``tính đến hết quý 3/2020`` → months 1-9
+        return month_span(quarter[1], 1, 3 * int(quarter[2]) if quarter[2] else 6 * int(quarter[3]))
     if stock and re.search(r"\bcuối\s+$", lead.lower()):
         return _last_day(value) or value  # C28 + C23: ``tổng tài sản ... cuối năm 2014`` → 2014-12-31
     return value

@@ -146,6 +146,8 @@ BASIS_PATTERN = re.compile(
 _DATE_LINE = re.compile(r"^(?:date|ngày|Ngày)?[:\s]*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
 _EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
 _EXPLICIT_YEAR = re.compile(rf"(?:[Nn]ăm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
+#: the web page's list of other articles after the report (``Có thể bạn quan tâm``): their years are not the report's
+_RELATED_TAIL = re.compile(r"^(?:Có thể bạn quan tâm|Cùng chuyên mục|Tin khác|Tin liên quan|Bài liên quan|Đọc thêm|Tin cùng chuyên mục)\s*$", re.M)
 #: the date a report's figures run to, stated near its start (``tính đến ngày 15/12/2020``)
 _CUTOFF_DATE = re.compile(rf"(?:[Tt]ính\s+|[Ll]ũy kế\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({_Y}))?(?![\d/])")
 _REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
@@ -163,10 +165,12 @@ def document_context(text: str) -> DocumentDates:
     """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
 
     Without a date, the year is the one the text mentions most (``cùng kỳ năm 2019`` and ``so với
-    năm 2019`` count for 2020), ties going to the later year; no year at all gives ``XXXX`` downstream.
+    năm 2019`` count for 2020), ties going to the later year, not counting the list of other
+    articles a web page ends with; no year at all gives ``XXXX`` downstream.
     """
     years = Counter()
-    for match in _EXPLICIT_YEAR.finditer(text):
+    tail = _RELATED_TAIL.search(text)
+    for match in _EXPLICIT_YEAR.finditer(text, 0, tail.start() if tail else len(text)):
         year = int(match[1])
         compared = match.group().startswith("kỳ") or re.search(r"\bso(?:\s+với)?\s+$", text[max(0, match.start() - 8) : match.start()])
         years[year + 1 if compared else year] += 1  # ``so với năm 2018`` is said in 2019

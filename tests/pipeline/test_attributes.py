@@ -54,6 +54,11 @@ CASES = {
         [("tháng 5/2018", "TIME", "2018-05"), ("41.020 tỷ đồng", Q, "level")],
         [("41.020 tỷ đồng", "2018-01/2018-05", "actual")],
     ),
+    "C1 a quarter cut-off": (
+        "Tính đến hết quý 3/2020, Sabeco đạt 20.100 tỷ đồng doanh thu.",
+        [("quý 3/2020", "TIME", "2020-Q3"), ("20.100 tỷ đồng", Q, "level")],
+        [("20.100 tỷ đồng", "2020-01/2020-09", "actual")],
+    ),
     "C1 a month cut-off after a bare hết": (
         "Lũy kế hết tháng 11, XK thủy sản đạt trên 1,5 tỷ USD. Năm 2020 khó khăn.",
         [("tháng 11", "TIME", "2020-11"), ("1,5 tỷ USD", Q, "level"), ("Năm 2020", "TIME", "2020")],

@@ -142,7 +142,9 @@ def test_normalize_basis(text, period, basis):
     [("Tin\nChiều nay, 9/1/2025, Sở tổng kết năm 2024. Năm 2024 tăng.", 2025, 1, 2024),
      ("Tiêu đề\ndate 2021-12\nNăm 2021 tăng.", 2021, 12, 2021),
      ("Xuất khẩu năm 2020 tăng so với cùng kỳ năm 2019, năm 2020.", 2020, None, 2020),
-     ("Không có năm.", None, None, None)],
+     ("Không có năm.", None, None, None),
+     # the years of a web page's list of other articles are not the report's
+     ("Sản xuất công nghiệp 6 tháng đầu năm tăng.\n\nCó thể bạn quan tâm\n\nXuất khẩu cuối năm 2025 tăng", None, None, None)],
 )
 def test_document_context(text, year, month, report):
     dates = document_context(text)
