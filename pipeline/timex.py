@@ -148,6 +148,10 @@ _EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
 _EXPLICIT_YEAR = re.compile(rf"(?:[Nn]ăm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
 #: the web page's list of other articles after the report (``Có thể bạn quan tâm``): their years are not the report's
 _RELATED_TAIL = re.compile(r"^(?:Có thể bạn quan tâm|Cùng chuyên mục|Tin khác|Tin liên quan|Bài liên quan|Đọc thêm|Tin cùng chuyên mục)\s*$", re.M)
+#: a part of a year named with its year (``9 tháng năm 2020``, ``quý II/2020``): the period a report is about
+_PART_OF_YEAR = re.compile(
+    rf"(?:\d{{1,2}}\s+tháng(?:\s+đầu)?(?:\s+năm)?|[Qq]uý\s+{_Q}\s*(?:/|năm)|[Nn]ửa\s+đầu\s+năm|tháng\s+\d{{1,2}}\s*/)\s*({_Y})\b"
+)
 #: the date a report's figures run to, stated near its start (``tính đến ngày 15/12/2020``)
 _CUTOFF_DATE = re.compile(rf"(?:[Tt]ính\s+|[Ll]ũy kế\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({_Y}))?(?![\d/])")
 _REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
@@ -175,6 +179,9 @@ def document_context(text: str) -> DocumentDates:
         compared = match.group().startswith("kỳ") or re.search(r"\bso(?:\s+với)?\s+$", text[max(0, match.start() - 8) : match.start()])
         years[year + 1 if compared else year] += 1  # ``so với năm 2018`` is said in 2019
     mentioned = max(years, key=lambda y: (years[y], y)) if years else None
+    current = [int(m[1]) for m in _PART_OF_YEAR.finditer(text, 0, tail.start() if tail else len(text))]
+    if current and mentioned is not None and max(current) == mentioned + 1 and current.count(max(current)) >= 2:
+        mentioned = max(current)  # a report on ``9 tháng năm 2020``, ``quý II/2020`` that mostly cites 2019
     line = _DATE_LINE.search(text[:2000])
     early = _EARLY_DATE.search(text[:400])
     cutoff = _cutoff_date(text[:1500], mentioned)

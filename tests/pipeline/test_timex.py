@@ -143,6 +143,10 @@ def test_normalize_basis(text, period, basis):
      ("Tiêu đề\ndate 2021-12\nNăm 2021 tăng.", 2021, 12, 2021),
      ("Xuất khẩu năm 2020 tăng so với cùng kỳ năm 2019, năm 2020.", 2020, None, 2020),
      ("Không có năm.", None, None, None),
+     # a report on part of a year that mostly cites the year before it
+     ("Xuất siêu 9,9 tỷ USD của năm 2019. Năm 2019 XK tăng 8,4%, năm 2019 nhập khẩu giảm. Quý II/2020 phục hồi; "
+      "tính chung 9 tháng năm 2020, XK tăng 4%.", 2020, None, 2020),
+     ("Năm 2018 HAGL lỗ, năm 2018 doanh thu giảm, năm 2018 nợ giảm; giá tăng đến giữa tháng 1/2019.", 2018, None, 2018),
      # the years of a web page's list of other articles are not the report's
      ("Sản xuất công nghiệp 6 tháng đầu năm tăng.\n\nCó thể bạn quan tâm\n\nXuất khẩu cuối năm 2025 tăng", None, None, None)],
 )
