@@ -152,6 +152,8 @@ _RELATED_TAIL = re.compile(r"^(?:Có thể bạn quan tâm|Cùng chuyên mục|T
 _PART_OF_YEAR = re.compile(
     rf"(?:\d{{1,2}}\s+tháng(?:\s+đầu)?(?:\s+năm)?|[Qq]uý\s+{_Q}\s*(?:/|năm)|[Nn]ửa\s+đầu\s+năm|tháng\s+\d{{1,2}}\s*/)\s*({_Y})\b"
 )
+#: the year a dated report reviews, stated near its start (``tổng kết công tác năm 2024``)
+_REVIEWED = re.compile(rf"(?:[Tt]ổng kết|[Ss]ơ kết)(?:\s+công tác)?(?:\s+\d{{1,2}}\s+tháng(?:\s+đầu)?)?\s+năm\s+({_Y})\b")
 #: the date a report's figures run to, stated near its start (``tính đến ngày 15/12/2020``)
 _CUTOFF_DATE = re.compile(rf"(?:[Tt]ính\s+|[Ll]ũy kế\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})(?:/({_Y}))?(?![\d/])")
 _REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
@@ -194,6 +196,9 @@ def document_context(text: str) -> DocumentDates:
     else:
         return DocumentDates(PeriodContext(mentioned, _report_month(text)), mentioned)
     report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
+    reviewed = _REVIEWED.search(text[:1500])
+    if reviewed is not None and int(reviewed[1]) in (year, year - 1):
+        report = int(reviewed[1])  # ``tổng kết công tác năm 2024`` on 9/1/2025: the figures are 2024's
     return DocumentDates(PeriodContext(year, month), report)
 
 
