@@ -59,13 +59,13 @@ from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
 from .sentences import sentence_spans
 
 LABELS: tuple[str, ...] = ("ORG", "OFFICIAL", "TITLE", "INDICATOR")
-SOURCES: tuple[str, ...] = ("rule", "model", "repeat", "lexicon")
+SOURCES: tuple[str, ...] = ("rule", "model", "repeat", "lexicon", "pattern")
 #: for each label, the sources in order of trust (earlier wins an overlap)
 SOURCE_PRIORITY: dict[str, tuple[str, ...]] = {
     "ORG": ("model", "rule", "repeat"),
     "OFFICIAL": ("rule", "model", "repeat"),
     "TITLE": ("rule", "model", "repeat"),
-    "INDICATOR": ("lexicon", "model", "rule", "repeat"),
+    "INDICATOR": ("pattern", "lexicon", "model", "rule", "repeat"),
 }
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
@@ -532,6 +532,23 @@ def extend_over_sources(doc: Doc, candidates: list[Candidate]) -> list[Candidate
     return extended
 
 
+#: the measure a change names after it (``giảm 50,7% về lượng và giảm 32,2% về trị giá``)
+_ASPECT = re.compile(r"\s+về\s+(lượng|trị giá|giá trị|kim ngạch|sản lượng|số lượng)(?!\s*\w)")
+
+
+def aspect_candidates(doc: Doc, spans_key: str) -> list[Candidate]:
+    """INDICATORs written right after a value with ``về`` (``tăng 33,1% về lượng``), of source ``pattern``."""
+    text = doc.text
+    found = []
+    for span in doc.spans.get(spans_key, []):
+        if span.label_ != "QUANTITY":
+            continue
+        match = _ASPECT.match(text, span.end_char)
+        if match is not None:
+            found.append(Candidate(match.start(1), match.end(1), "INDICATOR", "pattern"))
+    return found
+
+
 def commodity_candidates(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Commodity groups standing as measures (:mod:`pipeline.commodities`), as INDICATOR candidates
     of source ``lexicon``, unless a model INDICATOR already holds them or another label's candidate
@@ -572,6 +589,8 @@ def indicators_with_values(
     ends = {end for _, end in values}
 
     def valued(c: Candidate) -> bool:
+        if c.source == "pattern":  # named by its value (``tăng 33,1% về lượng``)
+            return True
         clause = _sentence_of(clauses, c.start)
         following = bisect.bisect_left(starts, c.end)
         if following < len(starts) and starts[following] - c.end <= VALUE_REACH and _sentence_of(clauses, starts[following]) == clause:
@@ -871,6 +890,7 @@ class EntityRecognizer:
         if self.use_rules:
             candidates = extend_over_sources(doc, candidates)
             candidates += commodity_candidates(text, candidates)
+            candidates += aspect_candidates(doc, self.spans_key)
         candidates = indicators_with_values(doc, fallback_rules(text, candidates, "INDICATOR"), self.spans_key, text)
         chosen = [c for c in choose(candidates, SOURCE_PRIORITY) if not _not_org(text, c)]
         if self.use_rules:

@@ -2,9 +2,11 @@
 its TITLE and ORG, by the rules of GUIDELINES.md ("Relations").
 
 Within a sentence (relations never cross one, except none here):
-- ``indicator``: the nearest INDICATOR before the value in its clause (values of a clause share
-  it); else the nearest one right after the value in its clause (``đạt 1.937 tỷ đồng doanh
-  thu``); else the nearest one before it in the sentence.
+- ``indicator``: one the value names right after it with ``về`` (``tăng 33,1% về lượng``); else
+  the nearest INDICATOR before the value in its clause (values of a clause share it); else the
+  nearest one right after the value in its clause (``đạt 1.937 tỷ đồng doanh thu``); else the
+  nearest one before it in the sentence; else, in a sentence that plainly continues the previous
+  one (``Cụ thể, ...``), that sentence's last INDICATOR.
 - ``time``: the nearest TIME of the value's clause (before it, else after it); else a TIME fronted
   before the sentence's first value or standing in a list head (before ``:``), which reaches
   across ``;``.
@@ -202,10 +204,12 @@ def _before(items: Iterable[Item], item: Item, label: str) -> list[Item]:
 
 def _indicator(text: str, items: list[Item], quantity: Item) -> Item | None:
     same_clause = [i for i in items if i.clause == quantity.clause]
+    after = [i for i in same_clause if i.label == "INDICATOR" and i.start >= quantity.end]
+    if after and text[quantity.end : after[0].start].strip() == "về":  # "tăng 33,1% về lượng"
+        return after[0]
     before = _before(same_clause, quantity, "INDICATOR")
     if before:
         return before[-1]
-    after = [i for i in same_clause if i.label == "INDICATOR" and i.start >= quantity.end]
     if after and text[quantity.end : after[0].start].strip() == "":  # "đạt 1.937 tỷ đồng doanh thu"
         return after[0]
     sentence_before = _before(items, quantity, "INDICATOR")

@@ -170,6 +170,14 @@ def test_indicators_take_their_source(tokens, ents, expected):
     assert [s for s in labelled(EntityRecognizer()(doc)) if s[1] == "INDICATOR"] == expected
 
 
+def test_a_change_names_its_measure_after_it():
+    doc = make_doc("Sắt thép|đạt|6,26|triệu|tấn|,|tăng|33,1%|về|lượng|và|tăng|44,5%|về|trị giá|.")
+    doc.spans[SPAN_GROUP] = [doc.char_span(doc.text.index(v), doc.text.index(v) + len(v), label="QUANTITY")
+                             for v in ("6,26 triệu tấn", "33,1%", "44,5%")]
+    found = [s for s in labelled(rules_only()(doc)) if s[1] == "INDICATOR"]
+    assert ("lượng", "INDICATOR") in found and ("trị giá", "INDICATOR") in found
+
+
 def test_model_org_loses_a_trailing_personal_name():
     doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
     assert labelled(EntityRecognizer()(doc)) == [

@@ -122,6 +122,12 @@ CASES = [
         {("63,6%", "indicator", "Nợ công"), ("61,4%", "indicator", "Nợ công"), ("63,6%", "time", "năm 2016"),
          ("61,4%", "time", "năm 2017")},
     ),
+    (  # a change names its measure after it with ``về``
+        "Sắt thép đạt 6,26 triệu tấn, tăng 33,1% về lượng.",
+        [("Sắt thép", "INDICATOR", None), ("6,26 triệu tấn", "QUANTITY", "level"), ("33,1%", "QUANTITY", "change"),
+         ("lượng", "INDICATOR", None)],
+        {("6,26 triệu tấn", "indicator", "Sắt thép"), ("33,1%", "indicator", "lượng")},
+    ),
     (  # a sentence that plainly continues the previous measure (``Cụ thể,``) takes its indicator
         "Lãnh đạo công ty có mức thu nhập từ 440 triệu đồng. Cụ thể, ông Hà đạt 550 triệu đồng; ông Tuấn đạt 472 triệu đồng.",
         [("mức thu nhập", "INDICATOR", None), ("440 triệu đồng", "QUANTITY", "level"), ("550 triệu đồng", "QUANTITY", "level"),
