@@ -50,6 +50,8 @@ _TARGET = re.compile(
     r"kỳ vọng|định hướng|đặt ra|đề ra|hướng tới|nhắm|đặt mục tiêu)(?!\w)",
     re.I,
 )
+#: forecast words that, beside ``ước``, only say that the period is not over (C30)
+_FUTURE_TENSE = frozenset({"sẽ", "dự kiến", "dự báo"})
 #: a fronted ``Ước`` / ``Ước tính`` heading the sentence reaches all its clauses
 _FRONTED_ESTIMATE = re.compile(r"(?:^|\s)[Uu]ớc(?:\s|$)")
 #: the TIME of a comparison figure (C25): ``cùng kỳ năm trước tăng 10,2%``
@@ -256,11 +258,13 @@ def clause_status(text: str, start: int, limit: int, period: str | None, report_
     masked = list(masked)
     left = _masked(text, limit, start, masked)
     future = bool(period and report_year and re.match(r"\d{4}", period) and int(period[:4]) > report_year)
-    if _TARGET.search(left):
-        return "target"
     head_from = sentence_start(text, start) if fronted_limit is None else fronted_limit
     head = _masked(text, head_from, min(limit, start), masked) if head_from < limit else ""
-    if _ESTIMATE.search(left) or _FRONTED_ESTIMATE.search(head):
+    estimated = bool(_ESTIMATE.search(left) or _FRONTED_ESTIMATE.search(head))
+    targets = {m.group().lower() for m in _TARGET.finditer(left)}
+    if targets and not (estimated and targets <= _FUTURE_TENSE):
+        return "target"  # C30: ``ước ... sẽ đạt`` stays an estimate
+    if estimated:
         return "target" if future else "estimate"  # C19: ``ước`` for a period not begun is a forecast
     return "target" if future else "actual"  # C21
 

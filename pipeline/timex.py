@@ -197,8 +197,9 @@ def document_context(text: str) -> DocumentDates:
         return DocumentDates(PeriodContext(mentioned, _report_month(text)), mentioned)
     report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
     reviewed = _REVIEWED.search(text[:1500])
-    if reviewed is not None and int(reviewed[1]) in (year, year - 1):
-        report = int(reviewed[1])  # ``tổng kết công tác năm 2024`` on 9/1/2025: the figures are 2024's
+    if reviewed is not None and int(reviewed[1]) == year - 1 and month <= 2:
+        # ``tổng kết công tác năm 2024`` on 9/1/2025: the text reports the year it reviews, to its end
+        return DocumentDates(PeriodContext(year - 1, 12), year - 1)
     return DocumentDates(PeriodContext(year, month), report)
 
 

@@ -98,6 +98,11 @@ CASES = {
          ("1 tỷ USD", Q, "level"), ("3%", Q, "change"), ("so với tháng trước", "BASIS", "previous_period")],
         [("5 tỷ USD", "2020-01/2020-11", "actual"), ("1 tỷ USD", "2020-11", "actual"), ("3%", "2020-11", "actual")],
     ),
+    "C30 ước with sẽ for the current period is an estimate; with a plan word a target": (
+        "Năm 2020, XK cá tra giảm. Ước tính XK cá tra cả năm sẽ đạt khoảng 1,54 tỷ USD. Ước cả năm phấn đấu đạt 2 tỷ USD.",
+        [("Năm 2020", "TIME", "2020"), ("1,54 tỷ USD", Q, "level"), ("2 tỷ USD", Q, "level")],
+        [("1,54 tỷ USD", "2020", "estimate"), ("2 tỷ USD", "2020", "target")],
+    ),
     "C28 a stock at the end of a year takes its last day": (
         "Tổng tài sản cuối năm 2014 là 45.713 tỷ đồng.",
         [("năm 2014", "TIME", "2014"), ("45.713 tỷ đồng", Q, "level")],

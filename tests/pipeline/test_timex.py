@@ -139,13 +139,13 @@ def test_normalize_basis(text, period, basis):
 
 @pytest.mark.parametrize(
     "text,year,month,report",
-    [("Tin\nChiều nay, 9/1/2025, Sở tổng kết năm 2024. Năm 2024 tăng.", 2025, 1, 2024),
+    [("Tin\nChiều nay, 9/2/2025, Sở họp về năm 2024. Năm 2024 tăng.", 2025, 2, 2024),
      ("Tiêu đề\ndate 2021-12\nNăm 2021 tăng.", 2021, 12, 2021),
      ("Xuất khẩu năm 2020 tăng so với cùng kỳ năm 2019, năm 2020.", 2020, None, 2020),
      ("Không có năm.", None, None, None),
      # a dated review of the year before reports that year's figures
      ("Tin\nChiều nay, 9/1/2025, Sở tổng kết công tác năm 2024 và triển khai nhiệm vụ năm 2025. Năm 2025 phấn đấu "
-      "tăng 9% so với năm 2024; năm 2025 xuất khẩu tăng.", 2025, 1, 2024),
+      "tăng 9% so với năm 2024; năm 2025 xuất khẩu tăng.", 2024, 12, 2024),
      # a report on part of a year that mostly cites the year before it
      ("Xuất siêu 9,9 tỷ USD của năm 2019. Năm 2019 XK tăng 8,4%, năm 2019 nhập khẩu giảm. Quý II/2020 phục hồi; "
       "tính chung 9 tháng năm 2020, XK tăng 4%.", 2020, None, 2020),
