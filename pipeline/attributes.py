@@ -46,7 +46,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n|\|")
 _ESTIMATE = re.compile(r"(?<!\w)(?:ước|ước tính|ước đạt|dự ước|ước thực hiện)(?!\w)", re.I)
 #: plan, goal and forecast cues; ``mục tiêu`` of a customer or market segment is none
 _TARGET = re.compile(
-    r"(?<!\w)(?:phấn đấu|(?<!khách hàng )(?<!thị trường )(?<!nhóm )mục tiêu|chỉ tiêu|dự kiến|kế hoạch năm|sẽ|dự báo|"
+    r"(?<!\w)(?:phấn đấu|(?<!khách hàng )(?<!thị trường )(?<!nhóm )mục tiêu|chỉ tiêu|dự kiến|(?<!so với )(?<!hoàn thành )(?<!vượt )(?<!đạt )(?<!thực hiện )kế hoạch(?!\s+và\s+đầu tư)|sẽ|dự báo|"
     r"kỳ vọng|định hướng|đặt ra|đề ra|hướng tới|nhắm|đặt mục tiêu)(?!\w)",
     re.I,
 )

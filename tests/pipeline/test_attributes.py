@@ -98,6 +98,13 @@ CASES = {
          ("1 tỷ USD", Q, "level"), ("3%", Q, "change"), ("so với tháng trước", "BASIS", "previous_period")],
         [("5 tỷ USD", "2020-01/2020-11", "actual"), ("1 tỷ USD", "2020-11", "actual"), ("3%", "2020-11", "actual")],
     ),
+    "a plan named before its value is a target; the ministry's name and so với kế hoạch are no cue": (
+        "Năm 2020, ĐHĐCĐ thông qua kế hoạch doanh thu 1.670 tỷ đồng. Sở Kế hoạch và Đầu tư cấp phép cho 48 dự án. "
+        "So với kế hoạch đề ra, bến xe mới hoàn thành 69%.",
+        [("Năm 2020", "TIME", "2020"), ("1.670 tỷ đồng", Q, "level"), ("48 dự án", Q, "level"),
+         ("So với kế hoạch đề ra", "BASIS", "plan"), ("69%", Q, "ratio")],
+        [("1.670 tỷ đồng", "2020", "target"), ("48 dự án", "2020", "actual"), ("69%", "2020", "actual")],
+    ),
     "C30 ước with sẽ for the current period is an estimate; with a plan word a target": (
         "Năm 2020, XK cá tra giảm. Ước tính XK cá tra cả năm sẽ đạt khoảng 1,54 tỷ USD. Ước cả năm phấn đấu đạt 2 tỷ USD.",
         [("Năm 2020", "TIME", "2020"), ("1,54 tỷ USD", Q, "level"), ("2 tỷ USD", Q, "level")],
