@@ -141,11 +141,11 @@ def _month_before(months: list[tuple[int, str]], start: int) -> str | None:
 
 
 def _measures_stock(span: Span, indicator: Span | None) -> bool:
-    """A stock level (C23), or a bad-debt ratio, judged from the value's INDICATOR."""
+    """A stock's level or change (C23), or a bad-debt ratio, judged from the value's INDICATOR."""
     if indicator is None or not is_stock_measure(indicator.text):
         return False
     kind = (span._.get(SPAN_ATTRS_ATTR) or {}).get("kind")
-    return kind == "level" or (kind in ("share", "ratio") and "nợ xấu" in indicator.text.lower())
+    return kind in ("level", "change") or (kind in ("share", "ratio") and "nợ xấu" in indicator.text.lower())
 
 
 def stock_period(text: str, start: int, period: str | None) -> str | None:

@@ -86,11 +86,11 @@ CASES = {
          ("76.000 tỷ đồng", Q, "level"), ("nợ thuế", "INDICATOR", None), ("72.000 tỷ đồng", Q, "level")],
         [("76.000 tỷ đồng", "2016-01-01", "actual"), ("72.000 tỷ đồng", "2016-12-31", "actual")],
     ),
-    "C23 a change of a stock and a rate named with a stock's words keep the period": (
+    "C23 a change of a stock takes its date; a rate named with a stock's words keeps the period": (
         "Năm 2018, tổng tài sản tăng 5%, lãi suất huy động đạt 6%.",
         [("Năm 2018", "TIME", "2018"), ("tổng tài sản", "INDICATOR", None), ("5%", Q, "change"),
          ("lãi suất huy động", "INDICATOR", None), ("6%", Q, "level")],
-        [("5%", "2018", "actual"), ("6%", "2018", "actual")],
+        [("5%", "2018-12-31", "actual"), ("6%", "2018", "actual")],
     ),
     "a value compared with the previous month is the last named month's figure": (
         "Lũy kế 11 tháng năm 2020, XK đạt 5 tỷ USD. Tháng 11, XK đạt 1 tỷ USD. Hóa chất tăng 3% so với tháng trước.",
