@@ -144,6 +144,9 @@ INDICATOR_HEADS: tuple[str, ...] = (
     "xuất khẩu", "nhập khẩu", "XK", "NK", "kim ngạch xuất khẩu", "sản xuất", "thu", "nộp ngân sách",
     "CPI", "IIP", "GRDP", "GDP", "PMI", "lạm phát", "cổ tức", "giải ngân", "bội chi", "nợ xấu", "xuất siêu",
     "nhập siêu", "thặng dư", "lãi suất", "trữ lượng", "diện tích", "công suất", "cổ phần", "quy mô",
+    "tỉ lệ", "tỉ trọng", "thị phần", "thù lao", "tiền lương", "quỹ lương", "tiền thưởng", "nợ phải trả",
+    "tổng nợ phải trả", "nợ công", "vốn điều lệ", "vốn chủ sở hữu", "tồn kho", "kỳ hạn", "tổng mức chi",
+    "nguồn thu", "số tiền", "tổng số tiền", "tổng lỗ", "thu NSNN", "tổng vốn đầu tư",
 )
 #: words that end an indicator's noun phrase (predicates, time, scope, numbers are handled apart);
 #: syllables, which is how most of them stop a phrase, plus ``lần lượt`` as one word
