@@ -105,7 +105,8 @@ def _last_break(text: str, position: int, pattern: re.Pattern[str], window_size:
 #: measures that are balances at a point in time (C23), named by the value's INDICATOR
 _STOCK_MEASURES = re.compile(
     r"tài sản|nợ phải trả|nợ ngắn hạn|nợ dài hạn|dư nợ|nợ xấu|nợ thuế|nợ công|^(?:số |khoản |tổng )?nợ\b|vay nợ|nợ vay|"
-    r"tồn kho|vốn điều lệ|vốn chủ sở hữu|số dư|tiền gửi|huy động|cho vay|(?:lỗ|lãi) (?:lũy|luỹ) kế|lao động$",
+    r"tồn kho|vốn điều lệ|vốn chủ sở hữu|số dư|tiền gửi|huy động|cho vay|(?:lỗ|lãi) (?:lũy|luỹ) kế|lao động$|"
+    r"tín dụng|lợi nhuận chưa phân phối|^(?:tổng )?đàn\b|dự trữ ngoại hối",
     re.I,
 )
 #: flows and rates named with a stock's words (``lãi tiền gửi``, ``lãi suất huy động``, ``vốn điều lệ tăng thêm``)
