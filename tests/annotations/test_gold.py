@@ -34,6 +34,12 @@ READ_BY_HAND = {
     ("vietnews/test-013125", "1,043 tỷ đồng"): (1043e9, 1043e9),
     # "một sản phẩm trước đây 3,4 bộ": three or four ministries (ba, bốn bộ), an informal range
     ("vietnews/train-094042", "3,4 bộ"): (3.0, 4.0),
+    # "tương ứng giảm20,5%": no space after the predicate, so the span on word boundaries holds it
+    ("hddtvn/gan-72-kim-ngach-xuat-khau-thuoc-ve-doanh-nghiep-fdi", "giảm20,5%"): (20.5, 20.5),
+    # "giảm hơn 50% so với con số 1.027 cùng kỳ" after "477 tỷ đồng": 1.027 tỷ đồng, the unit implied
+    ("vietnews/train-064636", "1.027"): (1027e9, 1027e9),
+    # "41 tỉ hàng gia dụng, 84 thực phẩm mặn, ... và 52 tỉ bánh kẹo": 84 tỉ đồng, the scale implied
+    ("vietnews/train-086521", "84"): (84e9, 84e9),
 }
 
 
