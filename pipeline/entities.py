@@ -730,6 +730,20 @@ def clean_candidates(
     return cleaned
 
 
+#: a short name in parentheses right after an organization's name: its abbreviation (``(Visco)``, ``(VASEP)``)
+_ABBREVIATION_AFTER = re.compile(rf"\s*\((?:{_ACRONYM}|[A-ZĐ][\w&.\-]{{1,11}})\)")
+
+
+def with_abbreviations(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ORG candidates followed by a parenthesized abbreviation take it in (GUIDELINES: it belongs
+    to the span): ``Công ty Cổ phần Thép Việt Ý (Visco)``."""
+    extended = []
+    for c in candidates:
+        match = _ABBREVIATION_AFTER.match(text, c.end) if c.label == "ORG" else None
+        extended.append(Candidate(c.start, match.end(), c.label, c.source) if match else c)
+    return extended
+
+
 def extend_model_orgs(candidates: list[Candidate]) -> list[Candidate]:
     """A model ORG gives way to a rule ORG that starts with it and goes on (the rule read the
     whole name: ``Công ty CP Đầu tư và Xây dựng`` + ``Xuân Mai``)."""
@@ -889,7 +903,7 @@ class EntityRecognizer:
         if self.use_rules:
             candidates += clean_candidates(doc, rule_candidates(doc, text), labels=("INDICATOR",), text=text)
             candidates += [Candidate(s, e, "ORG", "rule") for s, e in self._lexicon_matches(text)]
-        candidates = extend_model_orgs(candidates)
+        candidates = extend_model_orgs(with_abbreviations(text, candidates))
         if self.use_rules:
             candidates = extend_over_sources(doc, candidates)
             candidates += commodity_candidates(text, candidates)

@@ -178,6 +178,20 @@ def test_a_change_names_its_measure_after_it():
     assert ("lượng", "INDICATOR") in found and ("trị giá", "INDICATOR") in found
 
 
+@pytest.mark.parametrize(
+    "tokens, org, expected",
+    [
+        ("Công ty Cổ phần|Thép|Việt Ý|(|Visco|)|đã|công bố|.", "Công ty Cổ phần Thép Việt Ý", "Công ty Cổ phần Thép Việt Ý (Visco)"),
+        ("Hiệp hội|Chế biến|(|VASEP|)|cho|biết|.", "Hiệp hội Chế biến", "Hiệp hội Chế biến (VASEP)"),
+        # a parenthesis that is no abbreviation stays out
+        ("Công ty|Vissan|(|thuộc|Tổng công ty|)|lãi|.", "Công ty Vissan", "Công ty Vissan"),
+    ],
+)
+def test_an_org_takes_its_abbreviation(tokens, org, expected):
+    doc = make_doc(tokens, [(org, "ORG")])
+    assert [s for s, label in labelled(EntityRecognizer(use_rules=False)(doc)) if label == "ORG"][0] == expected
+
+
 def test_model_org_loses_a_trailing_personal_name():
     doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
     assert labelled(EntityRecognizer()(doc)) == [
