@@ -681,6 +681,20 @@ def _after_honorific(text: str, position: int) -> bool:
     return any(m.end() == position for m in _honorific_pattern().finditer(text, max(0, position - 12), position + 1))
 
 
+#: lowercase verbs that end an organization's name (``Cục Hải quan TP.HCM ước thu NSNN``), and
+#: words that never start one (``Như bộ Tài chính thông tin``)
+_ORG_ENDS = frozenset({"ước", "thu", "chuyển đổi", "phát hiện", "khẳng định", "cho biết", "đạt", "tăng", "giảm",
+                       "là", "có", "đã", "sẽ", "được", "nói", "thông tin", "công bố", "ghi nhận", "báo cáo", "vừa"})
+_ORG_NOT_FIRST = frozenset({"như", "theo", "tại", "của", "và", "với"})
+
+
+def _org_tokens(tokens: list) -> list:
+    while len(tokens) > 1 and tokens[0].text.lower() in _ORG_NOT_FIRST:
+        tokens = tokens[1:]
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.text in _ORG_ENDS), None)
+    return tokens if cut is None else tokens[:cut]
+
+
 def clean_candidates(
     doc: Doc, candidates: list[Candidate], *, labels: tuple[str, ...] = LABELS, text: str | None = None
 ) -> list[Candidate]:
@@ -705,6 +719,8 @@ def clean_candidates(
             tokens.pop()
         if c.label == "ORG" and len(tokens) > 1 and _is_person(tokens[-1].text):
             tokens.pop()
+        if c.label == "ORG":
+            tokens = _org_tokens(tokens)
         opening = next((i for i, t in enumerate(tokens) if t.text == "("), None)
         if opening and not (opening + 2 < len(tokens) and tokens[opening + 2].text == ")"
                             and re.fullmatch(_ACRONYM, tokens[opening + 1].text)):

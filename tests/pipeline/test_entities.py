@@ -183,6 +183,9 @@ def test_a_change_names_its_measure_after_it():
     [
         ("Công ty Cổ phần|Thép|Việt Ý|(|Visco|)|đã|công bố|.", "Công ty Cổ phần Thép Việt Ý", "Công ty Cổ phần Thép Việt Ý (Visco)"),
         ("Hiệp hội|Chế biến|(|VASEP|)|cho|biết|.", "Hiệp hội Chế biến", "Hiệp hội Chế biến (VASEP)"),
+        # a lowercase verb ends the name; ``Như`` does not start one
+        ("Cục Hải quan|TP.HCM|ước|thu|NSNN|.", "Cục Hải quan TP.HCM ước thu NSNN", "Cục Hải quan TP.HCM"),
+        ("Như|bộ|Tài chính|thông tin|.", "Như bộ Tài chính", "bộ Tài chính"),
         # a parenthesis that is no abbreviation stays out
         ("Công ty|Vissan|(|thuộc|Tổng công ty|)|lãi|.", "Công ty Vissan", "Công ty Vissan"),
     ],
