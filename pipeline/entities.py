@@ -55,11 +55,12 @@ from spacy.training import Example
 
 from .commodities import find_commodities
 from .errors import Errors, VnieError
-from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .sentences import sentence_spans
+from .tokenizer import token_offsets
 
 LABELS: tuple[str, ...] = ("ORG", "OFFICIAL", "TITLE", "INDICATOR")
-SOURCES: tuple[str, ...] = ("rule", "model", "repeat", "lexicon", "pattern")
+SOURCES: tuple[str, ...] = ("rule", "model", "repeat", "lexicon", "pattern", "list")
 #: for each label, the sources in order of trust (earlier wins an overlap)
 SOURCE_PRIORITY: dict[str, tuple[str, ...]] = {
     "ORG": ("model", "rule", "repeat"),
@@ -197,36 +198,62 @@ class Candidate:
 # rules over the text
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    """The words as regex alternatives, longest first, with the words that start alike grouped
+    behind their first character (``C(?:hủ tịch|ục trưởng)``), so that a pattern tries a group only
+    where its first character stands. Within a group the order stays longest first, so the pattern
+    matches what the plain alternation would. A pattern compiled with ``re.IGNORECASE`` needs
+    ``ignore_case``: ``C`` and ``c`` then start one group."""
+    groups: dict[str, list[str]] = {}
+    ordered = sorted(set(words), key=len, reverse=True)
+    for word in ordered:
+        if word:
+            groups.setdefault(word[0].lower() if ignore_case else word[0], []).append(word)
+    parts = []
+    for members in groups.values():
+        rests = dict.fromkeys(re.escape(word[1:]) for word in members)
+        parts.append(f"{re.escape(members[0][0])}(?:{'|'.join(rests)})")
+    if "" in ordered:
+        parts.append("")  # the empty word, last as the shortest
+    return "|".join(parts)
+
+
+def _starting_with(*alternatives: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``alternatives``: where no alternative can start, a
+    pattern that begins with them fails at once instead of trying each of them. Empty when an
+    alternative is empty (or there is none), since that matches anywhere."""
+    words = [word for group in alternatives for word in group]
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
 
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
-    words = _alternation(TITLE_WORDS + tuple(w[0].lower() + w[1:] for w in TITLE_WORDS if w[0].isupper()))
-    prefixes = _alternation(TITLE_PREFIXES + tuple(p.lower() for p in TITLE_PREFIXES))
-    return re.compile(
-        rf"(?<![\w])(?:(?:{prefixes}))*(?:{words})(?: (?:{_alternation(BOARD_WORDS)}))?(?![\w])", re.IGNORECASE
-    )
+    titles = TITLE_WORDS + tuple(w[0].lower() + w[1:] for w in TITLE_WORDS if w[0].isupper())
+    all_prefixes = TITLE_PREFIXES + tuple(p.lower() for p in TITLE_PREFIXES)
+    words, prefixes = _alternation(titles, ignore_case=True), _alternation(all_prefixes, ignore_case=True)
+    first, board = _starting_with(titles, all_prefixes), _alternation(BOARD_WORDS, ignore_case=True)
+    return re.compile(rf"{first}(?<![\w])(?:(?:{prefixes}))*(?:{words})(?: (?:{board}))?(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{_alternation(SURNAMES)})(?: {_CAP}){{1,3}}(?![\w])")
+    return re.compile(rf"{_starting_with(SURNAMES)}(?<![\w])(?:{_alternation(SURNAMES)})(?: {_CAP}){{1,3}}(?![\w])")
 
 
 @lru_cache(maxsize=1)
 def _honorific_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{_alternation(HONORIFICS)}) ?(?={_CAP})")
+    return re.compile(rf"{_starting_with(HONORIFICS)}(?<![\w.])(?:{_alternation(HONORIFICS)}) ?(?={_CAP})")
 
 
 @lru_cache(maxsize=1)
 def _org_head_pattern() -> re.Pattern[str]:
     """An organization head (optionally after a board word, C27) at a word start; group ``alone``
     is set for the bodies of :data:`STANDALONE_ORGS`, which need no name after them."""
-    board = _alternation(BOARD_WORDS)
+    board, first = _alternation(BOARD_WORDS), _starting_with(BOARD_WORDS, STANDALONE_ORGS, ORG_HEADS)
     return re.compile(
-        rf"(?<![\w])(?:(?:{board}) )?(?:(?P<alone>{_alternation(STANDALONE_ORGS)})|{_alternation(ORG_HEADS)})(?![\w])"
+        rf"{first}(?<![\w])(?:(?:{board}) )?(?:(?P<alone>{_alternation(STANDALONE_ORGS)})|{_alternation(ORG_HEADS)})(?![\w])"
     )
 
 
@@ -238,13 +265,14 @@ def find_titles(text: str) -> list[tuple[int, int]]:
         if match.group().lower() in _BARE_TITLES or not match.group()[:1].isalpha():
             continue
         board = next((b for b in BOARD_WORDS if match.group().endswith(" " + b)), None)
-        follows_name = re.match(rf" (?:{_CAP}|{_ACRONYM})", text[end:]) or _org_head_pattern().match(text, end + 1)
+        follows_name = _NAME_AFTER.match(text, end) or _org_head_pattern().match(text, end + 1)
         if board is not None and follows_name and not _starts_name(text, end + 1):
             end -= len(board) + 1
         found.append((start, end))
     return found
 
 
+_NAME_AFTER = re.compile(rf" (?:{_CAP}|{_ACRONYM})")
 #: words of the lexicon that are titles only as part of a longer one
 _BARE_TITLES = frozenset({"trưởng", "thư ký", "phó trưởng", "tổng"})
 
@@ -259,16 +287,16 @@ def find_orgs(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     legal form (``cổ phần``, ``TNHH``), a place part (``tỉnh Thanh Hóa``) and an abbreviation in
     parentheses; standalone bodies (``UBND``, ``Chính phủ``) need no name. A personal name ends the
     name (``Bộ Công Thương`` in ``Bộ trưởng Bộ Công Thương Trần Tuấn Anh``)."""
-    starts = {t.idx: t.i for t in doc}
-    ends = {t.idx + len(t.text): t.i for t in doc}
+    token_starts, token_ends = token_offsets(doc)
     found: list[tuple[int, int]] = []
     text = doc.text if text is None else text
     for match in _org_head_pattern().finditer(text):
-        if match.start() not in starts or match.end() not in ends or (found and match.start() < found[-1][1]):
+        head_last = _index_of(token_ends, match.end())
+        if _index_of(token_starts, match.start()) is None or head_last is None or (found and match.start() < found[-1][1]):
             continue
-        if match.group("alone") is not None and text[: match.start()].endswith(("ngành ", "Ngành ")):
+        if match.group("alone") is not None and text.endswith(("ngành ", "Ngành "), 0, match.start()):
             continue  # a sector (C16)
-        head_end = ends[match.end()] + 1
+        head_end = head_last + 1
         last = _org_name_end(doc, text, head_end)
         if last == head_end and match.group("alone") is None:
             continue
@@ -276,6 +304,12 @@ def find_orgs(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
         last = _abbreviation_end(doc, last)
         found.append((match.start(), doc[last - 1].idx + len(doc[last - 1].text)))
     return found
+
+
+def _index_of(offsets: list[int], offset: int) -> int | None:
+    """The index of ``offset`` in the increasing ``offsets`` (of token starts or ends), or None."""
+    i = bisect.bisect_left(offsets, offset)
+    return i if i < len(offsets) and offsets[i] == offset else None
 
 
 _LEGAL_FORMS = frozenset({"cổ phần", "Cổ phần", "CP", "TNHH", "TNHH MTV", "CTCP", "MTV"})
@@ -327,6 +361,11 @@ def _abbreviation_end(doc: Doc, i: int) -> int:
     return i
 
 
+#: the capitalized syllables of a name after an honorific, all of them or the first one or two
+_FULL_NAME = re.compile(rf"{_CAP}(?: {_CAP}){{1,4}}(?![\w])")
+_SHORT_NAME = re.compile(rf"{_CAP}(?: {_CAP})?(?![\w])")
+
+
 def find_officials(text: str, titles: list[tuple[int, int]], orgs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Personal names after an honorific (any capitalized syllables: ``ông Inoue Fukuzo``) or after a
     title and the organization right after it (a surname first), names listed after those with ``,``
@@ -340,7 +379,7 @@ def find_officials(text: str, titles: list[tuple[int, int]], orgs: list[tuple[in
         if len(before) in anchors or (before.endswith(":") and len(before[:-1].rstrip()) in anchors):
             full.append(match.span())
     for match in _honorific_pattern().finditer(text):
-        name = re.match(rf"{_CAP}(?: {_CAP}){{1,4}}(?![\w])", text[match.end():])
+        name = _FULL_NAME.match(text, match.end())
         if name is None or name.group() in NOT_NAMES or _org_head_pattern().match(name.group()):
             continue
         start = match.end()
@@ -352,7 +391,7 @@ def find_officials(text: str, titles: list[tuple[int, int]], orgs: list[tuple[in
     given = {text[s:e].split()[-1] for s, e in full} | {" ".join(text[s:e].split()[-2:]) for s, e in full}
     short = []
     for match in _honorific_pattern().finditer(text):
-        word = re.match(rf"{_CAP}(?: {_CAP})?(?![\w])", text[match.end():])
+        word = _SHORT_NAME.match(text, match.end())
         if word is None:
             continue
         for candidate in (word.group(), word.group().split()[0]):
@@ -385,33 +424,37 @@ def _indicator_heads() -> frozenset[tuple[str, ...]]:
 
 
 def find_indicators(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
-    """Noun phrases that start at a measure head, in a clause that states a number after them."""
+    """Noun phrases that start at a measure head, in a clause that states a number after them
+    (``text`` is ``doc.text``, passed by callers that have it)."""
     heads = _indicator_heads()
     firsts = {head[0] for head in heads}
     longest = max(len(h) for h in heads)
     text = doc.text if text is None else text
     tokens = list(doc)
-    syllables = [t.text.lower().split() for t in tokens]
+    starts, ends = token_offsets(doc)
+    lowered = [text[start:end].lower() for start, end in zip(starts, ends)]
     found = []
     i = 0
     while i < len(tokens):
-        match = _head_at(syllables, i, heads, longest) if syllables[i] and syllables[i][0] in firsts else None
+        first = lowered[i].split(None, 1)
+        match = _head_at(lowered, i, heads, longest) if first and first[0] in firsts else None
         if match is None:
             i += 1
             continue
         end = _phrase_end(tokens, i + match)
-        if _number_follows(text, tokens[end - 1].idx + len(tokens[end - 1].text)):
-            found.append((tokens[i].idx, tokens[end - 1].idx + len(tokens[end - 1].text)))
+        if _number_follows(text, ends[end - 1]):
+            found.append((starts[i], ends[end - 1]))
         i = end
     return found
 
 
-def _head_at(syllables: list[list[str]], i: int, heads: frozenset[tuple[str, ...]], longest: int) -> int | None:
-    """How many tokens from ``i`` make the longest head of ``heads`` (None for none)."""
+def _head_at(lowered: list[str], i: int, heads: frozenset[tuple[str, ...]], longest: int) -> int | None:
+    """How many tokens from ``i`` make the longest head of ``heads`` (None for none); ``lowered``:
+    the tokens' texts in lower case."""
     words: list[str] = []
     counts: list[int] = []
-    for k in range(i, min(len(syllables), i + longest)):
-        words.extend(syllables[k])
+    for k in range(i, min(len(lowered), i + longest)):
+        words.extend(lowered[k].split())
         counts.append(len(words))
     for n in range(len(counts), 0, -1):
         if tuple(words[: counts[n - 1]]) in heads:
@@ -628,6 +671,7 @@ def constrain(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 #: what may stand between a title and its holder besides organizations and other titles
 _GAP = re.compile(rf"(?:[\s,–\-(:]|kiêm|và|{_alternation(HONORIFICS)})*")
+_GAP_BEFORE = re.compile(rf"(?:{_GAP.pattern})$")
 
 
 def _titles_of_officials(text: str, chosen: list[Candidate], officials: set[Candidate]) -> set[Candidate]:
@@ -653,7 +697,7 @@ def _reaches(text: str, position: int, links: dict[int, Candidate], targets: set
         if forward:
             position += _GAP.match(text, position).end() - position
         else:
-            gap = re.search(rf"(?:{_GAP.pattern})$", text[max(0, position - 40) : position])
+            gap = _GAP_BEFORE.search(text[max(0, position - 40) : position])
             position -= len(gap.group()) if gap else 0
         if position in targets:
             return True
@@ -666,15 +710,35 @@ def _reaches(text: str, position: int, links: dict[int, Candidate], targets: set
 
 def _officials_with_office(text: str, officials: list[Candidate], titles: list[Candidate]) -> set[Candidate]:
     """An OFFICIAL has an office when a title stands in its sentence, when it is introduced by an
-    honorific, or when another mention of the same name (or its last syllable) has one."""
+    honorific, or when another mention of the same name (or its last syllable) has one; a full name
+    listed with such an official after ``;`` (``ông Kim Mạnh Hà đạt 550 triệu đồng; Trần Văn Tuấn
+    đạt 472 triệu đồng``) shares the office of the list."""
     sentences = sentence_spans(text)
     titled = {_sentence_of(sentences, t.start) for t in titles}
     holders = {text[c.start:c.end] for c in officials if _sentence_of(sentences, c.start) in titled}
     names = holders | {n.split()[-1] for n in holders}
     given = {text[c.start:c.end].split()[-1] for c in officials if " " in text[c.start:c.end]}
-    return {c for c in officials
+    kept = {c for c in officials
             if (_sentence_of(sentences, c.start) in titled or text[c.start:c.end] in names or _after_honorific(text, c.start))
             and (" " in text[c.start:c.end] or text[c.start:c.end] in given or _after_honorific(text, c.start))}
+    listing = {_sentence_of(sentences, c.start) for c in kept}
+    return kept | {c for c in officials if c.source == "list" and _sentence_of(sentences, c.start) in listing}
+
+
+def listed_officials(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Full names that open a ``;``-separated item of a sentence in which an OFFICIAL opens another
+    (a list of office holders and their figures), as OFFICIAL candidates of source ``list``;
+    :func:`constrain` keeps them only when the list's first holder has an office."""
+    officials = [c for c in candidates if c.label == "OFFICIAL"]
+    found = []
+    for start, end in sentence_spans(text):
+        if not any(start <= c.start < end for c in officials):
+            continue
+        for item in re.finditer(r";\s*", text[start:end]):
+            match = _name_pattern().match(text, start + item.end())
+            if match and not any(c.start < match.end() and match.start() < c.end for c in candidates):
+                found.append(Candidate(match.start(), match.end(), "OFFICIAL", "list"))
+    return found
 
 
 def _after_honorific(text: str, position: int) -> bool:
@@ -788,6 +852,17 @@ def _not_org(text: str, c: Candidate) -> bool:
     )
 
 
+_ABBREVIATION_AT_END = re.compile(rf"\(({_ACRONYM})\)$")
+#: a company's name part without its head: capitalized words or acronyms (``Hòa Phát``, ``HPG``)
+_COMPANY_NAME = re.compile(rf"(?:{_CAP}|{_ACRONYM})(?: (?:{_CAP}|{_ACRONYM}))+|{_ACRONYM}")
+
+
+@lru_cache(maxsize=1)
+def _company_part_pattern() -> re.Pattern[str]:
+    """A corporate head and legal form; group 1 is the company's name after them."""
+    return re.compile(rf"(?:{_alternation(CORPORATE_HEADS)}) (?:(?:{_alternation(_LEGAL_FORMS)}) )?(.+)$")
+
+
 def repeated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Other mentions in the document of the ORGs found: the same name, its abbreviation in
     parentheses (``HSG`` of ``... (HSG)``) and the name part of a company (``Hòa Phát`` of
@@ -801,22 +876,25 @@ def repeated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.source == "model" and modelled[phrase] < 2 and not _org_head_pattern().match(phrase):
             continue
         names.add(phrase)
-        abbreviation = re.search(rf"\(({_ACRONYM})\)$", phrase)
+        abbreviation = _ABBREVIATION_AT_END.search(phrase)
         if abbreviation:
             names.add(abbreviation.group(1))
             phrase = phrase[: abbreviation.start()].rstrip()
-        part = re.match(rf"(?:{_alternation(CORPORATE_HEADS)}) (?:(?:{_alternation(_LEGAL_FORMS)}) )?(.+)$", phrase)
-        if part and re.fullmatch(rf"(?:{_CAP}|{_ACRONYM})(?: (?:{_CAP}|{_ACRONYM}))+|{_ACRONYM}", part.group(1)):
+        part = _company_part_pattern().match(phrase)
+        if part and _COMPANY_NAME.fullmatch(part.group(1)):
             names.add(part.group(1))
     names = {n for n in names if len(n) >= 2 and n not in NOT_ORGS and not _is_person(n)}
     if not names:
         return []
-    pattern = re.compile(rf"(?<![\w])(?:{_alternation(names)})(?![\w])")
+    pattern = re.compile(rf"{_starting_with(names)}(?<![\w])(?:{_alternation(names)})(?![\w])")
     return [Candidate(m.start(), m.end(), "ORG", "repeat") for m in pattern.finditer(text)]
 
 
+_NAME_SYLLABLES = re.compile(rf"{_CAP}(?: {_CAP}){{0,4}}")
+
+
 def _looks_like_name(phrase: str) -> bool:
-    return re.fullmatch(rf"{_CAP}(?: {_CAP}){{0,4}}", phrase) is not None
+    return _NAME_SYLLABLES.fullmatch(phrase) is not None
 
 
 _BYLINE = re.compile(rf"(?:{_CAP}(?: {_CAP}){{0,3}})(?:\s*[–\-,/]\s*{_CAP}(?: {_CAP}){{0,3}})*")
@@ -912,7 +990,7 @@ class EntityRecognizer:
         return self.set_annotations(doc, self.predict(doc))
 
     def predict(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         candidates: list[Candidate] = []
         if self.use_model:
             candidates += clean_candidates(doc, model_candidates(doc, LABELS), text=text)
@@ -924,6 +1002,7 @@ class EntityRecognizer:
             candidates = extend_over_sources(doc, candidates)
             candidates += commodity_candidates(text, candidates)
             candidates += aspect_candidates(doc, self.spans_key)
+            candidates += listed_officials(text, candidates)
         candidates = indicators_with_values(doc, fallback_rules(text, candidates, "INDICATOR"), self.spans_key, text)
         chosen = [c for c in choose(candidates, SOURCE_PRIORITY) if not _not_org(text, c)]
         if self.use_rules:
@@ -955,7 +1034,8 @@ class EntityRecognizer:
         if not self.lexicon:
             return []
         if self._lexicon_pattern is None:
-            self._lexicon_pattern = re.compile(rf"(?<![\w])(?:{_alternation(self.lexicon)})(?![\w])")
+            lexicon = self.lexicon
+            self._lexicon_pattern = re.compile(rf"{_starting_with(lexicon)}(?<![\w])(?:{_alternation(lexicon)})(?![\w])")
         return [m.span() for m in self._lexicon_pattern.finditer(text)]
 
     # serialization: the settings live in the pipeline's config; only the lexicon is data ----

@@ -195,6 +195,14 @@ def test_an_org_takes_its_abbreviation(tokens, org, expected):
     assert [s for s, label in labelled(EntityRecognizer(use_rules=False)(doc)) if label == "ORG"][0] == expected
 
 
+def test_names_listed_with_an_official_share_the_office():
+    doc = make_doc("Cụ thể|,|ông|Kim Mạnh Hà|đạt|550|triệu|đồng|;|Trần Văn Tuấn|đạt|472|triệu|đồng|.|"
+                   "Trần Văn Bình|đạt|5|tỷ|đồng|.")
+    officials = [s for s, label in labelled(rules_only()(doc)) if label == "OFFICIAL"]
+    # the list's names are officials; a name in another sentence with no office is not
+    assert officials == ["Kim Mạnh Hà", "Trần Văn Tuấn"]
+
+
 def test_model_org_loses_a_trailing_personal_name():
     doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
     assert labelled(EntityRecognizer()(doc)) == [
