@@ -128,7 +128,11 @@ NOT_ORG_STARTS: tuple[str, ...] = (
     "Đại hội", "Chương trình", "Kế hoạch", "Chiến lược", "Đề án", "Dự án", "trái phiếu",
 )
 #: country names a model may take for organizations (C7: markets and places are not ORG)
-NOT_ORGS: frozenset[str] = frozenset({"VN", "Việt Nam", "Nhật", "Nhật Bản", "Trung Quốc", "Mỹ"})
+NOT_ORGS: frozenset[str] = frozenset({
+    "VN", "Việt Nam", "Nhật", "Nhật Bản", "Trung Quốc", "Mỹ",
+    # trade agreements are not organizations
+    "CPTPP", "TPP", "EVFTA", "EVIPA", "RCEP", "AFTA", "UKVFTA", "VKFTA", "FTA", "ATIGA",
+})
 #: organizations named by their head alone, optionally with a place part
 STANDALONE_ORGS: tuple[str, ...] = (
     "UBND", "HĐND", "Chính phủ", "Quốc hội", "Bộ Chính trị", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ",
