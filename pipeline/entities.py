@@ -818,6 +818,37 @@ def clean_candidates(
 _ABBREVIATION_AFTER = re.compile(rf"\s*\((?:{_ACRONYM}|[A-ZĐ][\w&.\-]{{1,11}})\)")
 
 
+#: acronyms and short capitalized names that name no organization (measures, currencies, places,
+#: documents, company bodies, degrees, photo credits)
+NOT_ORG_ACRONYMS: frozenset[str] = frozenset(
+    "USD VND EUR JPY CNY XK NK XNK XNC DN DNNN FDI ODA GDP GRDP CPI IIP PMI ROE ROA NPL VAT GTGT TNDN KCN CCN "
+    "KKT BOT BT PPP NSNN NSTW NSĐP HĐQT HĐTV ĐHĐCĐ BKS TGĐ CEO CFO TP TPHCM HCM HN VN EU FTA EVFTA CPTPP RCEP "
+    "NĐ QĐ TT CP TNHH MTV CNTT KHCN ĐTNN CBCC TS ThS PGS GS ST PV KH KT CT II III IV VI VII VIII IX XI XII "
+    "ASEAN APEC GMS VACN VA IPO M&A LNG LPG ICT AI COVID SARS OTC NSTT THCS THPT ĐBQH".split()
+)
+_ACRONYM_NAME = re.compile(r"(?<![\w.&/:-])(?:[A-ZĐ][A-ZĐ0-9]{1,6}|[A-Z][a-z]+[A-Z][A-Za-z]+)(?![\w&/-])")
+
+
+def acronym_orgs(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Company tickers and brand names used bare (``MB``, ``PVC``, ``MobiFone``): a short acronym or
+    CamelCase name, not a measure, currency, place or document (:data:`NOT_ORG_ACRONYMS`), written
+    at least twice in the text, is an ORG where nothing else is (``HNX: PVX`` tickers excepted)."""
+    matches = [m for m in _ACRONYM_NAME.finditer(text) if m.group() not in NOT_ORG_ACRONYMS]
+    counts = Counter(m.group() for m in matches)
+    found = []
+    for m in matches:
+        if counts[m.group()] < 2 or re.search(r"(?:HNX|HOSE|UPCoM|mã)\s*:?\s*$", text[max(0, m.start() - 8) : m.start()]):
+            continue
+        if not any(c.start < m.end() and m.start() < c.end for c in candidates):
+            found.append(Candidate(m.start(), m.end(), "ORG", "repeat"))
+    return found
+
+
+def _group_spans(doc: Doc, spans_key: str) -> list[Candidate]:
+    """The spans already in the group (QUANTITY, TIME, BASIS), as candidates that block others."""
+    return [Candidate(s.start_char, s.end_char, s.label_, "group") for s in doc.spans.get(spans_key, [])]
+
+
 def with_abbreviations(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ORG candidates followed by a parenthesized abbreviation take it in (GUIDELINES: it belongs
     to the span): ``Công ty Cổ phần Thép Việt Ý (Visco)``."""
@@ -1012,6 +1043,7 @@ class EntityRecognizer:
         if self.use_rules:
             repeated = [c for c in repeated_orgs(text, chosen) if not _not_org(text, c)]
             chosen = choose(chosen + repeated, SOURCE_PRIORITY)
+            chosen = choose(chosen + acronym_orgs(text, chosen + _group_spans(doc, self.spans_key)), SOURCE_PRIORITY)
         values = [s.start_char for s in doc.spans.get(self.spans_key, []) if s.label_ == "QUANTITY"]
         if values:
             chosen = nearest_indicators(text, chosen, values)

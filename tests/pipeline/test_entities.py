@@ -203,6 +203,13 @@ def test_names_listed_with_an_official_share_the_office():
     assert officials == ["Kim Mạnh Hà", "Trần Văn Tuấn"]
 
 
+def test_bare_company_names_written_twice_are_orgs():
+    doc = make_doc("Nợ xấu|của|MB|tăng|39|%|;|MB|đạt|5|tỷ|USD|,|GDP|tăng|2|%|,|GDP|quý|3|.|VPBank|lãi|.")
+    orgs = [s for s, label in labelled(rules_only()(doc)) if label == "ORG"]
+    # a measure written twice (GDP) and a name written once (VPBank) are no ORG by this rule
+    assert orgs == ["MB", "MB"]
+
+
 def test_model_org_loses_a_trailing_personal_name():
     doc = make_doc("Phó|Chủ tịch|UBND|TP|Hải Phòng|Lê Khắc Nam|nói|.", [("UBND TP Hải Phòng Lê Khắc Nam", "ORG")])
     assert labelled(EntityRecognizer()(doc)) == [
