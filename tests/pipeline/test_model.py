@@ -30,6 +30,13 @@ def test_the_shipped_model_is_the_default_pipeline():
     assert names.index("ner") < names.index("vnie_entities") < names.index("vnie_span_resolver")
 
 
+def test_the_default_pipeline_runs_on_numpy_ops_with_the_same_results(shipped):
+    nlp = load_pipeline()
+    assert nlp.get_pipe("tok2vec").model.ops.use_blis is False
+    spans = lambda doc: [(s.start_char, s.end_char, s.label_) for s in doc.spans[SPAN_GROUP]]
+    assert spans(nlp(SENTENCE)) == spans(shipped(SENTENCE))
+
+
 def test_the_shipped_model_tags_a_sentence(shipped):
     doc = shipped(SENTENCE)
     found = {(s.text, s.label_) for s in doc.spans[SPAN_GROUP]}
