@@ -48,16 +48,19 @@ def place_words(text: str, words: list[str]) -> list[tuple[int, int] | None]:
 
 def _placements(text: str, words: list[str]) -> list[tuple[list[tuple[int, int]], bool]]:
     """Per word: the groups of its syllables found in order, and whether every syllable was found."""
-    skel = skeleton(text)
+    skel: str | None = None  # made when a word does not stand as written
     placements: list[tuple[list[tuple[int, int]], bool]] = []
     cursor = 0
+    length = len(text)
     for word in words:
-        while cursor < len(text) and text[cursor].isspace():
+        while cursor < length and text[cursor].isspace():
             cursor += 1
         if word and text.startswith(word, cursor):  # the common case: the word stands as written
             placements.append(([(cursor, cursor + len(word))], True))
             cursor += len(word)
             continue
+        if skel is None:
+            skel = skeleton(text)
         syllables: list[tuple[int, int]] = []
         for syllable in word.split():
             start = _find(skel, skeleton(syllable), cursor)
@@ -111,7 +114,8 @@ def cover(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in sorted(spans):
         if start < position:  # overlapping ranges cannot become tokens; keep the earlier one
             continue
-        result.extend(_runs(text, position, start))
+        if start > position and not text[position:start].isspace():  # mostly nothing or one space
+            result.extend(_runs(text, position, start))
         result.append((start, end))
         position = end
     result.extend(_runs(text, position, len(text)))

@@ -24,10 +24,12 @@ before any relation exists.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +39,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
-from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .periods import PeriodContext, month_span, year_to_day
-from .timex import document_context
+from .timex import DocumentDates, document_context
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
-_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n|\|")
+#: the alternatives of :data:`_CLAUSE_BREAK` apart, for :func:`_breaks`; a sentence breaks at the
+#: same places but ``;``
+_STOP = re.compile(r"[.!?…](?=\s)")
+_CLAUSE_MARK = re.compile(r"[;\n|]")
 _ESTIMATE = re.compile(r"(?<!\w)(?:ước|ước tính|ước đạt|dự ước|ước thực hiện)(?!\w)", re.I)
 #: plan, goal and forecast cues; ``mục tiêu`` of a customer or market segment is none
 _TARGET = re.compile(
@@ -74,9 +79,17 @@ class Anchor:
     value: str | None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def document_dates(text: str) -> DocumentDates:
+    """:func:`~pipeline.timex.document_context` of ``text``, computed once for the quantity ruler and
+    the attribute resolver of a document (it reads the whole text)."""
+    return document_context(text)
+
+
 def clause_start(text: str, position: int) -> int:
     """Where the clause holding ``position`` starts (after ``;`` or a sentence end)."""
-    return _last_break(text, position, _CLAUSE_BREAK, 400)
+    breaks = _breaks(text)
+    return _last_break(text, position, breaks.clause_marks, breaks.stops, 400)
 
 
 def clause_end(text: str, position: int) -> int:
@@ -86,15 +99,46 @@ def clause_end(text: str, position: int) -> int:
 
 def sentence_start(text: str, position: int) -> int:
     """Where the sentence holding ``position`` starts."""
-    return _last_break(text, position, _SENTENCE_BREAK, 600)
+    breaks = _breaks(text)
+    return _last_break(text, position, breaks.sentence_marks, breaks.stops, 600)
 
 
-def _last_break(text: str, position: int, pattern: re.Pattern[str], window_size: int) -> int:
-    window = text[max(0, position - window_size) : position]
-    last = None
-    for last in pattern.finditer(window):
-        pass
-    return position - len(window) + last.end() if last else max(0, position - window_size)
+@dataclass(frozen=True)
+class _Breaks:
+    """Where the one-character breaks of a text are, sorted: ``stops`` (``.!?…`` before whitespace)
+    and the marks that break by themselves (``;`` for clauses only, line breaks, ``|``)."""
+
+    stops: list[int]
+    clause_marks: list[int]
+    sentence_marks: list[int]
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _breaks(text: str) -> _Breaks:
+    """The breaks of ``text``, found once for all the values of a document."""
+    clause_marks = [match.start() for match in _CLAUSE_MARK.finditer(text)]
+    return _Breaks(
+        stops=[match.start() for match in _STOP.finditer(text)],
+        clause_marks=clause_marks,
+        sentence_marks=[position for position in clause_marks if text[position] != ";"],
+    )
+
+
+def _last_break(text: str, position: int, marks: list[int], stops: list[int], window_size: int) -> int:
+    """After the last break in the ``window_size`` characters before ``position`` (``position >= 0``),
+    else the window's start: the last match of the break pattern in that window, searched as a
+    string of its own, so a stop right before ``position`` does not count (its whitespace is
+    outside the window)."""
+    floor = max(0, position - window_size)
+    end = min(position, len(text))
+    last = -1
+    mark = bisect.bisect_left(marks, end) - 1
+    if mark >= 0 and marks[mark] >= floor:
+        last = marks[mark]
+    stop = bisect.bisect_left(stops, end - 1) - 1
+    if stop >= 0 and stops[stop] >= floor:
+        last = max(last, stops[stop])
+    return position - end + last + 1 if last >= 0 else floor
 
 
 # --------------------------------------------------------------------------------------------
@@ -243,6 +287,9 @@ def clause_period(text: str, start: int, anchors: list[Anchor], carried: str | N
 
 def _masked(text: str, start: int, end: int, regions: Iterable[tuple[int, int]]) -> str:
     """``text[start:end]`` with the characters of ``regions`` blanked (BASIS words are no cue)."""
+    regions = [(a, b) for a, b in regions if a < end and start < b]
+    if not regions:
+        return text[start:end]
     chars = list(text[start:end])
     for a, b in regions:
         for i in range(max(a, start), min(b, end)):
@@ -315,14 +362,14 @@ class AttributeResolver:
         return self.set_annotations(doc, self.predict(doc))
 
     def predict(self, doc: Doc) -> list[Resolution]:
-        text = doc.text
+        text = doc_text(doc)
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
         relations = doc._.get(RELATIONS_ATTR) or []
         times = {(h.start_char, h.end_char): t for h, label, t in relations if label == "time"}
         indicators = {(h.start_char, h.end_char): t for h, label, t in relations if label == "indicator"}
         basis_links = {(h.start_char, h.end_char): t for h, label, t in relations if label == "basis"}
         bases = [(s.start_char, s.end_char) for s in spans if s.label_ == "BASIS"]
-        dates = document_context(text)
+        dates = document_dates(text)
         report_year = dates.report_year
         months = _month_times(spans, dates.context)
         carried: str | None = None

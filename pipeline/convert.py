@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .document import Document, Relation, Span, text_sha256
-from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 
 ID_PREFIX = {"ORG": "O", "OFFICIAL": "P", "TITLE": "R", "INDICATOR": "I", "QUANTITY": "Q", "TIME": "T", "BASIS": "B"}
 
@@ -25,18 +25,20 @@ def doc_to_document(doc: Doc, doc_id: str, *, source: str | None = None, meta: d
     group = sorted(doc.spans.get(SPAN_GROUP, []), key=lambda s: (s.start_char, s.end_char))
     ids: dict[tuple[int, int, str], str] = {}
     counters: dict[str, int] = {}
+    text = doc_text(doc)
     spans = []
     for span in group:
-        counters[span.label_] = counters.get(span.label_, 0) + 1
-        span_id = f"{ID_PREFIX.get(span.label_, 'X')}{counters[span.label_]}"
-        ids[_key(span)] = span_id
+        start, end, label = _key(span)
+        counters[label] = counters.get(label, 0) + 1
+        span_id = f"{ID_PREFIX.get(label, 'X')}{counters[label]}"
+        ids[start, end, label] = span_id
         attrs = dict(span._.get(SPAN_ATTRS_ATTR) or {})
-        spans.append(Span(id=span_id, start=span.start_char, end=span.end_char, label=span.label_, text=span.text, attrs=attrs))
+        spans.append(Span(id=span_id, start=start, end=end, label=label, text=text[start:end], attrs=attrs))
     relations = [
         Relation(head=ids[_key(head)], tail=ids[_key(tail)], label=label)
         for head, label, tail in doc._.get(RELATIONS_ATTR) or []
     ]
-    standoff = {"source": source, "text_sha256": text_sha256(doc.text)} if source else {"text": doc.text}
+    standoff = {"source": source, "text_sha256": text_sha256(text)} if source else {"text": text}
     return Document(id=doc_id, meta=meta or {}, spans=spans, relations=relations, **standoff)
 
 

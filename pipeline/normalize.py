@@ -27,7 +27,9 @@ from typing import Callable
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 _COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _DEBRIS = r"!\[[^\]\n]*\]\([^)\n]*\)|\[\]\([^)\n]*\)|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
-_SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+_SPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+#: the space runs that folding changes: a lone ASCII space is already folded, so it is left unmatched
+_SPACES = rf"{_SPACE}{{2,}}|(?! ){_SPACE}"
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +51,21 @@ def _tone_table() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _passes() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]:
     """The rewriting passes after NFC, in order: (pattern, replacement function)."""
-    endings = "|".join(sorted(_tone_table(), key=len, reverse=True))
+    endings = _ending_alternatives()
     edits = re.compile(rf"(?P<debris>{_DEBRIS})|(?<!\w)(?P<onset>[^\W\d_]{{0,3}}?)(?P<tone>{endings})(?!\w)")
     spaces = re.compile(rf"(?P<space>{_SPACES})|(?P<newline>\r\n?)")
     return (edits, _edit), (spaces, _space)
+
+
+def _ending_alternatives() -> str:
+    """The old-style endings of :func:`_tone_table` as one alternative per first vowel
+    (``o[àá...]|u[ỳý...]``): every ending is that vowel and one precomposed character, and one
+    character class is much faster to try than each ending alone."""
+    seconds: dict[str, set[str]] = {}
+    for ending in _tone_table():
+        first, second = ending
+        seconds.setdefault(first, set()).add(second)
+    return "|".join(f"{first}[{''.join(sorted(chars))}]" for first, chars in sorted(seconds.items()))
 
 
 @lru_cache(maxsize=1)
@@ -80,11 +93,19 @@ def normalize(text: str) -> NormalizedText:
     if not unicodedata.is_normalized("NFC", text):
         passes.insert(0, (_cluster_pattern(), _compose))
     current = text
-    starts: list[int] = list(range(len(text)))
-    ends: list[int] = list(range(1, len(text) + 1))
+    starts: list[int] | None = None  # None while every character still maps to itself
+    ends: list[int] | None = None
     for pattern, replace in passes:
-        current, pass_starts, pass_ends = _rewrite(current, pattern, replace)
-        starts, ends = [starts[i] for i in pass_starts], [ends[i - 1] for i in pass_ends]
+        edits = _edits(current, pattern, replace)
+        if not edits:
+            continue
+        current, pass_starts, pass_ends = _apply(current, edits)
+        if starts is None or ends is None:
+            starts, ends = pass_starts, pass_ends
+        else:
+            starts, ends = [starts[i] for i in pass_starts], [ends[i - 1] for i in pass_ends]
+    if starts is None or ends is None:
+        return NormalizedText(text, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
     return NormalizedText(current, text, tuple(starts), tuple(ends))
 
 
@@ -105,21 +126,30 @@ def _space(match: re.Match[str]) -> str:
     return " " if match.lastgroup == "space" else "\n"
 
 
-def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, list[int], list[int]]:
-    """Apply ``replace`` to every match; return the new text and per-character source ranges.
+Edit = tuple[int, int, str]
+
+
+def _edits(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> list[Edit]:
+    """``(start, end, replacement)`` of every match that ``replace`` changes, in text order."""
+    edits: list[Edit] = []
+    for match in pattern.finditer(text):
+        replacement = replace(match)
+        if replacement != match.group():
+            edits.append((match.start(), match.end(), replacement))
+    return edits
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, list[int], list[int]]:
+    """Apply ``edits``; return the new text and per-character source ranges.
 
     ``starts[i]`` is the source start of output character ``i`` and ``ends[i]`` its source end.
-    Characters of a replacement all map to the whole matched range.
+    Characters of a replacement all map to the whole edited range.
     """
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        replacement = replace(match)
-        if replacement == match.group():
-            continue
+    for start, end, replacement in edits:
         pieces.append(text[position:start])
         starts.extend(range(position, start))
         ends.extend(range(position + 1, start + 1))

@@ -20,13 +20,14 @@ from typing import Any, Literal
 import srsly
 from spacy import util
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import Errors, VnieError
-from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
-from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status
+from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
+from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status, document_dates
 from .periods import PeriodContext, normalize_basis
-from .timex import Found, add_spans, document_context, find_times
+from .timex import Found, add_spans, find_times
+from .tokenizer import token_offsets
 
 Style = Literal["vi", "en"]
 
@@ -97,11 +98,17 @@ def _read(text: str, style: Style) -> float | None:
     return float(Decimal(text.replace(group, "").replace(decimal, ".")))
 
 
+#: numbers only the English style reads, and numbers only the Vietnamese style reads; every
+#: alternative starts with a digit, and ``(?=\d)`` says so first, which skips other text fast
+_ENGLISH_ONLY = re.compile(r"(?=\d)(?:(?<![\d.,])\d+\.\d{1,2}(?![\d.,])(?!\s*(?:tháng|năm))|\d{1,3}(?:,\d{3}){2,}(?![\d])|\d,\d{3}\.\d)")
+_VIETNAMESE_ONLY = re.compile(r"(?=\d)(?:(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d{1,3}(?:\.\d{3}){2,}(?![\d])|\d\.\d{3},\d)")
+
+
 def number_style(text: str) -> Style:
     """``en`` when a document writes numbers the English way (C6), judged from the numbers only one
     style reads (``18.5``, ``1,234,567``) against those only the Vietnamese style reads."""
-    english = len(re.findall(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])(?!\s*(?:tháng|năm))|\d{1,3}(?:,\d{3}){2,}(?![\d])|\d,\d{3}\.\d", text))
-    vietnamese = len(re.findall(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d{1,3}(?:\.\d{3}){2,}(?![\d])|\d\.\d{3},\d", text))
+    english = len(_ENGLISH_ONLY.findall(text))
+    vietnamese = len(_VIETNAMESE_ONLY.findall(text))
     return "en" if english > vietnamese and english >= 2 else "vi"
 
 
@@ -241,8 +248,11 @@ def _parse_words(phrase: str) -> ParsedQuantity | None:
 # Finding quantities in a document
 # --------------------------------------------------------------------------------------------
 
+#: a quantity phrase; ``(?=[...])`` holds the first characters its alternatives can start with
+#: (digits; ``hàng``, ``chục``, ``trăm``, ``nghìn``, ``ngàn``, ``gấp``, ``một``, ``nửa``, ``hai``, ``tỷ``),
+#: so that other text is skipped fast: keep it in step with them
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,/-])(?:"
+    rf"(?=[\dHhctngMm])(?<![\w.,/-])(?:"
     rf"(?P<words>(?:[Hh]àng\s+)?(?:chục|trăm|nghìn|ngàn)(?:\s+t[ỷỉ]|\s+triệu)?(?:\s+{_UNIT})?(?=[\s.,;:)])|gấp đôi|gấp rưỡi|gấp ba\b|[Mm]ột nửa|nửa tấn|(?:hai|2) con số)"
     rf"|(?P<num>{_NUM}(?:\s*%)?(?:\s*(?:-|–|đến|tới)\s*{_NUM})?(?:/\d+)?)(?:\s+(?P<scale>{_SCALE})(?!\w))?"
     rf"(?:\s*(?P<unit>{_UNIT}{_DENOM})|(?P<denom>(?:{_DENOM_ONE})+))?"
@@ -292,8 +302,8 @@ def find_quantities(doc: Doc, anchors: list[Anchor], *, style: Style, report_yea
                     context: PeriodContext = PeriodContext()) -> list[QuantityMention]:
     """Every QUANTITY of ``doc`` outside ``anchors``, with value, unit, kind, bound and a first
     resolution of period, basis and status from the TIME and BASIS ``anchors`` of its clause."""
-    text = doc.text
-    starts = {token.idx: token for token in doc}
+    text = doc_text(doc)
+    starts = _TokensByStart(doc)
     taken = [(a.start, a.end) for a in anchors]
     mentions: list[QuantityMention] = []
     previous: tuple[int, str, bool] | None = None  # end, kind, negative
@@ -318,7 +328,20 @@ def find_quantities(doc: Doc, anchors: list[Anchor], *, style: Style, report_yea
     return mentions
 
 
-def _candidates(text: str, starts: dict, taken: list[tuple[int, int]], style: Style):
+class _TokensByStart:
+    """The tokens of a doc by their start offset; a ``Token`` object is made only for those asked for."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        starts, _ = token_offsets(doc)
+        self._index = {start: i for i, start in enumerate(starts)}
+
+    def get(self, start: int | None) -> Token | None:
+        i = self._index.get(start)
+        return None if i is None else self._doc[i]
+
+
+def _candidates(text: str, starts: _TokensByStart, taken: list[tuple[int, int]], style: Style):
     """(start, end, parsed) for each quantity phrase; counted nouns come from the token after."""
     for match in _iter_matches(text):
         start, end = match.span()
@@ -414,7 +437,7 @@ def _counted_word(following: str) -> re.Match[str] | None:
     return _COUNT_NOUNS.match(following)
 
 
-def _with_counted_noun(text: str, match: re.Match[str], starts: dict) -> int | None:
+def _with_counted_noun(text: str, match: re.Match[str], starts: _TokensByStart) -> int | None:
     """The end of a number phrase: its unit, else the counted noun token after it, else None
     (a bare number states no quantity, a fraction excepted)."""
     end = match.end()
@@ -436,7 +459,7 @@ def _is_fraction(number: str) -> bool:
     return 0 < top < bottom
 
 
-def _noun_after(text: str, end: int, starts: dict, number_start: int | None = None) -> int | None:
+def _noun_after(text: str, end: int, starts: _TokensByStart, number_start: int | None = None) -> int | None:
     """The end of the counted noun token after ``end``; the segmenter may have joined it to the
     number (``1.451 lượt`` as one token), then the rest of that token is the noun."""
     if end >= len(text) or text[end] != " ":
@@ -680,8 +703,9 @@ class QuantityRuler:
             for s in doc.spans.get(self.spans_key, [])
             if s.label_ in ("TIME", "BASIS")
         ]
-        style = number_style(doc.text) if self.number_style == "auto" else self.number_style
-        dates = document_context(doc.text)
+        text = doc_text(doc)
+        style = number_style(text) if self.number_style == "auto" else self.number_style
+        dates = document_dates(text)
         return find_quantities(doc, sorted(anchors, key=lambda a: a.start), style=style,
                                report_year=dates.report_year, context=dates.context)
 
@@ -690,9 +714,10 @@ class QuantityRuler:
         only where linked to a QUANTITY), and the calendar words in it become a TIME."""
         used = {m.basis_span for m in mentions if m.basis_span is not None}
         group = list(doc.spans.get(self.spans_key, []))
+        text = doc_text(doc)
         dropped = [s for s in group if s.label_ == "BASIS" and (s.start_char, s.end_char) not in used
-                   and not _follows_ratio_shaped(doc.text, s.start_char, mentions)
-                   and not _LIST_HEAD.match(doc.text, s.end_char)]
+                   and not _follows_ratio_shaped(text, s.start_char, mentions)
+                   and not _LIST_HEAD.match(text, s.end_char)]
         items = [(m.start, m.end, "QUANTITY", dict(m.attrs)) for m in mentions]
         if dropped:
             doc.spans[self.spans_key] = [s for s in group if s not in dropped]
@@ -745,7 +770,8 @@ def _times_inside(doc: Doc, group: list[Span], dropped: list[Span]) -> list[tupl
     unlinked ``so với năm trước``)."""
     kept = [Found(s.start_char, s.end_char, "BASIS", {}) for s in group if s.label_ == "BASIS" and s not in dropped]
     regions = [(s.start_char, s.end_char) for s in dropped]
-    times = find_times(doc.text, document_context(doc.text), kept)
+    text = doc_text(doc)
+    times = find_times(text, document_dates(text), kept)
     return [(t.start, t.end, "TIME", dict(t.attrs)) for t in times if any(a <= t.start and t.end <= b for a, b in regions)]
 
 

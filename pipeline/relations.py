@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .sentences import sentence_spans
 
 #: most characters between a BASIS and the value it introduces (``so với cùng kỳ tăng``)
@@ -88,7 +88,7 @@ class RelationLinker:
 
     def predict(self, doc: Doc) -> list[tuple[SpacySpan, str, SpacySpan]]:
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda s: (s.start_char, s.end_char))
-        text = doc.text  # built anew from the tokens on every access
+        text = doc_text(doc)
         relations: list[tuple[SpacySpan, str, SpacySpan]] = []
         position = 0
         carried: SpacySpan | None = None

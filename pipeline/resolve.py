@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .document import LABELS
 from .errors import Errors, VnieError
-from .extensions import RELATIONS_ATTR, SPAN_GROUP, register
+from .extensions import RELATIONS_ATTR, SPAN_GROUP, doc_text, register
 from .validation import edge_problems
 
 #: QUANTITY, TIME and BASIS are found by precise rules; names come before indicators, whose edges
@@ -35,6 +35,11 @@ def resolve(spans: list[Span], priority: tuple[str, ...] = DEFAULT_PRIORITY) -> 
         if not any(span.start_char < k.end_char and k.start_char < span.end_char for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: (s.start_char, s.end_char))
+
+
+def _bad_edges(text: str, start: int, end: int) -> bool:
+    """Whether the span at ``text[start:end]`` breaks the edge rules (the slice is the span's text)."""
+    return any(edge_problems(text[start:end], text, start, end))
 
 
 def check_priority(priority: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -67,8 +72,8 @@ class SpanResolver:
         return self.set_annotations(doc, self.predict(doc))
 
     def predict(self, doc: Doc) -> list[Span]:
-        text = doc.text
-        spans = [s for s in doc.spans.get(self.spans_key, []) if not any(edge_problems(s.text, text, s.start_char, s.end_char))]
+        text = doc_text(doc)
+        spans = [s for s in doc.spans.get(self.spans_key, []) if not _bad_edges(text, s.start_char, s.end_char)]
         return resolve(spans, self.priority)
 
     def set_annotations(self, doc: Doc, kept: list[Span]) -> Doc:

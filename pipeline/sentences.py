@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .extensions import TEXT_CACHE_SIZE, doc_text
 
 #: words that end in a dot without ending the sentence (compared case-sensitively)
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -32,6 +34,12 @@ def _boundary() -> re.Pattern[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of every sentence of ``text``, without surrounding whitespace."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans`, computed once for the sentencizer and every component after it."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _boundary().finditer(text):
@@ -41,7 +49,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _append(text, start, end, spans)
         start = match.end()
     _append(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
+
+
+_WORD_BEFORE = re.compile(r"[\w.]*$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -49,7 +60,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     which end sentences as Roman numerals: ``quý I.``)."""
     if text[dot] != "." or text.startswith("...", dot):
         return False
-    word = re.search(r"[\w.]*$", text[max(0, dot - 12) : dot])
+    word = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
     if word is None:
         return False
     return word.group() in ABBREVIATIONS or (len(word.group()) == 1 and word.group().isupper() and word.group() not in "IVX")
@@ -71,9 +82,9 @@ def set_sentence_starts(doc: Doc, starts: Iterable[int]) -> Doc:
     """
     if not len(doc):
         return doc
-    first = set(starts)
-    flags = numpy.full(len(doc), -1, dtype="int64")
-    flags[[token.i for token in doc if token.i == 0 or token.idx in first]] = 1
+    offsets = doc.to_array(IDX).astype("int64")
+    flags = numpy.where(numpy.isin(offsets, numpy.fromiter(set(starts), dtype="int64")), 1, -1)
+    flags[0] = 1
     doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 
@@ -94,7 +105,7 @@ class Sentencizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        return set_sentence_starts(doc, (start for start, _ in sentence_spans(doc.text)))
+        return set_sentence_starts(doc, (start for start, _ in sentence_spans(doc_text(doc))))
 
     def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
         return b""

@@ -17,12 +17,14 @@ from typing import Any
 
 import srsly
 from spacy import util
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer
 from spacy.vocab import Vocab
 
 from .alignment import align_words, cover, merge_protected
+from .extensions import remember_text
 from .normalize import normalize
 from .segmenters import check_segmenter, get_segmenter
 
@@ -30,6 +32,9 @@ from .segmenters import check_segmenter, get_segmenter
 PROTECTED = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+(?:[.,:/-]\d+)+"
 )
+#: :data:`PROTECTED` for a text without ``@``, where no e-mail address can match: trying that
+#: alternative at every word character is most of the pattern's cost
+_PROTECTED_WITHOUT_EMAIL = re.compile(r"https?://\S+|www\.\S+|\d+(?:[.,:/-]\d+)+")
 
 
 def create_tokenizer(segmenter: str = "underthesea") -> Callable[[Language], "VietnameseTokenizer"]:
@@ -52,7 +57,9 @@ class VietnameseTokenizer(DummyTokenizer):
 
     def __call__(self, text: str) -> Doc:
         words, spaces = words_and_spaces(text, token_ranges(text, self.segmenter))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        remember_text(doc, text)  # the tokens cover ``text`` exactly, so it is ``doc.text``
+        return doc
 
     def _get_config(self) -> dict[str, Any]:
         return {"segmenter": self.segmenter}
@@ -90,11 +97,16 @@ def token_ranges(text: str, segmenter: str = "underthesea") -> list[tuple[int, i
     segment = get_segmenter(segmenter)
     ranges: list[tuple[int, int]] = []
     for line_start, line in _lines(normalized.text):
-        words = align_words(line, segment(line))
-        ranges.extend((line_start + start, line_start + end) for start, end in words)
-    ranges = merge_protected(ranges, [m.span() for m in PROTECTED.finditer(normalized.text)])
-    source = [normalized.to_source(start, end) for start, end in ranges]
-    return cover(text, source)
+        for start, end in align_words(line, segment(line)):
+            ranges.append((line_start + start, line_start + end))
+    ranges = merge_protected(ranges, _protected_ranges(normalized.text))
+    starts, ends = normalized.starts, normalized.ends  # NormalizedText.to_source, inlined
+    return cover(text, [(starts[start], ends[end - 1]) for start, end in ranges])
+
+
+def _protected_ranges(text: str) -> list[tuple[int, int]]:
+    pattern = PROTECTED if "@" in text else _PROTECTED_WITHOUT_EMAIL
+    return [match.span() for match in pattern.finditer(text)]
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -103,6 +115,14 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         if line.strip():
             yield start, line
         start += len(line) + 1
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end character offsets of the tokens of ``doc``, read in one go: iterating a
+    ``Doc`` makes a ``Token`` object for every token, which costs more than the rules that use it."""
+    bounds = doc.to_array([IDX, LENGTH])
+    starts = bounds[:, 0]
+    return starts.tolist(), (starts + bounds[:, 1]).tolist()
 
 
 def words_and_spaces(text: str, ranges: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
@@ -114,7 +134,8 @@ def words_and_spaces(text: str, ranges: list[tuple[int, int]]) -> tuple[list[str
     spaces: list[bool] = []
     position = 0
     for start, end in ranges:
-        _add_gap(text[position:start], words, spaces)
+        if start > position:
+            _add_gap(text[position:start], words, spaces)
         words.append(text[start:end])
         spaces.append(False)
         position = end
