@@ -97,11 +97,44 @@ def token_ranges(text: str, segmenter: str = "underthesea") -> list[tuple[int, i
     segment = get_segmenter(segmenter)
     ranges: list[tuple[int, int]] = []
     for line_start, line in _lines(normalized.text):
-        for start, end in align_words(line, segment(line)):
+        for start, end in _split_estimate_cue(line, align_words(line, segment(line))):
             ranges.append((line_start + start, line_start + end))
     ranges = merge_protected(ranges, _protected_ranges(normalized.text))
     starts, ends = normalized.starts, normalized.ends  # NormalizedText.to_source, inlined
     return cover(text, [(starts[start], ends[end - 1]) for start, end in ranges])
+
+
+#: words that end in the syllable ``ước`` by themselves (treaty, wish, convention ...)
+_UOC_COMPOUNDS = frozenset({"công ước", "hiệp ước", "mong ước", "quy ước", "điều ước", "giao ước", "ao ước",
+                            "khế ước", "thề ước", "cựu ước", "tân ước", "ước ao", "ước mơ", "ước muốn", "ước lượng",
+                            "ước tính", "ước đạt", "ước thực hiện", "ước chừng", "ước nguyện", "ước vọng"})
+
+
+def _split_estimate_cue(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words the segmenter glued to the estimate cue ``ước`` (``dầu thô ước``, ``ước lỗ``, ``2020
+    ước``), cut at the cue: the cue is a word of its own unless it makes one (:data:`_UOC_COMPOUNDS`)."""
+    split: list[tuple[int, int]] = []
+    for start, end in words:
+        word = line[start:end].lower()
+        if " " not in word or "ước" not in word.split() or word in _UOC_COMPOUNDS:
+            split.append((start, end))
+        else:
+            split.extend(_cut_at_cue(line, start, end))
+    return split
+
+
+def _cut_at_cue(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``line[start:end]`` as words: each ``ước`` syllable alone, the syllables between them together."""
+    parts: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for syllable in re.finditer(r"\S+", line[start:end]):
+        a, b = start + syllable.start(), start + syllable.end()
+        if syllable.group().lower() == "ước":
+            parts += [current, (a, b)] if current else [(a, b)]
+            current = None
+        else:
+            current = (current[0], b) if current else (a, b)
+    return parts + [current] if current else parts
 
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:

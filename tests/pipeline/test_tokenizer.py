@@ -72,8 +72,26 @@ UNDERTHESEA_WORDS = [
 ]
 
 
+#: the estimate cue ``ước`` glued by the segmenter to the word before or after it is cut off
+#: (``dầu thô ước``, ``12/2020 ước``, ``ước lỗ``), unless it makes a word (``Công ước``, ``ước tính``)
+ESTIMATE_CUE = [
+    ("Kim ngạch xuất khẩu kể cả dầu thô ước đạt 5 tỷ USD.", ["thô", "ước", "đạt"], ["thô ước"]),
+    ("Vốn thực hiện của dự án FDI ước đạt 1,51 tỷ USD.", ["FDI", "ước"], ["FDI ước"]),
+    ("Tháng 12/2020 ước tăng 5%.", ["12/2020", "ước"], ["12/2020 ước"]),
+    ("VietinBank ước lãi 8.250 tỷ đồng.", ["VietinBank", "ước", "lãi"], ["VietinBank ước"]),
+    ("Công ước quốc tế được ký.", ["Công ước"], ["ước"]),
+    ("IIP ước tính tăng 5%.", ["ước tính"], ["ước"]),
+]
+
+
 def _tokens(pipeline, text):
     return [token.text for token in pipeline(text)]
+
+
+@pytest.mark.parametrize("text,words,not_words", ESTIMATE_CUE)
+def test_tokenizer_cuts_the_estimate_cue_off(text, words, not_words, nlp):
+    tokens = _tokens(nlp, text)
+    assert all(word in tokens for word in words) and not any(word in tokens for word in not_words), tokens
 
 
 @pytest.mark.parametrize("text,words", WHOLE_WORDS)
