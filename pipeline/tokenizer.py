@@ -113,6 +113,8 @@ _UOC_COMPOUNDS = frozenset({"công ước", "hiệp ước", "mong ước", "quy
 def _split_estimate_cue(line: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words the segmenter glued to the estimate cue ``ước`` (``dầu thô ước``, ``ước lỗ``, ``2020
     ước``), cut at the cue: the cue is a word of its own unless it makes one (:data:`_UOC_COMPOUNDS`)."""
+    if "ước" not in line.lower():
+        return words  # most lines: nothing to cut
     split: list[tuple[int, int]] = []
     for start, end in words:
         word = line[start:end].lower()
