@@ -30,17 +30,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import srsly
-from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .periods import PeriodContext, month_span, year_to_day
+from .serialization import ConfigSerializable
 from .timex import DocumentDates, document_context
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
@@ -343,7 +341,7 @@ class Resolution:
     status: str
 
 
-class AttributeResolver:
+class AttributeResolver(ConfigSerializable):
     """Sets each QUANTITY's ``period`` and ``status`` from its ``time`` relation and the text around
     it; runs after ``vnie_relation_linker``.
 
@@ -421,18 +419,3 @@ class AttributeResolver:
             raise VnieError(Errors.E030.format(value=carry))
         self.carry_periods = carry
 
-    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
-        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
-
-    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "AttributeResolver":
-        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        path = util.ensure_path(path)
-        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "AttributeResolver":
-        path = util.ensure_path(path)
-        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
-        return self

@@ -319,11 +319,6 @@ def _iso(m: re.Match[str], c: PeriodContext) -> str | None:
     return m.group()
 
 
-@_rule(r"tháng cuối(?: của)?(?: năm)(?:\s+(\d{4}))?")
-def _last_month(m: re.Match[str], c: PeriodContext) -> str | None:
-    return f"{_year(m[1], c)}-12"
-
-
 @_rule(r"(?:kỳ\s+([12])|nửa\s+(đầu|cuối|sau))\s+(?:của\s+)?tháng\s+(\d{1,2})(?:" + _YR + r")?")
 def _half_month(m: re.Match[str], c: PeriodContext) -> str | None:
     """The customs half-month periods: ``kỳ 1 tháng 9`` / ``nửa đầu tháng 9`` is days 1-15,

@@ -10,22 +10,19 @@ decimal) unless the document writes them the English way (C6, :func:`number_styl
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal
 
-import srsly
-from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status, document_dates
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
-from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status, document_dates
 from .periods import PeriodContext, normalize_basis
+from .serialization import ConfigSerializable
 from .timex import Found, add_spans, find_times
 from .tokenizer import token_offsets
 
@@ -680,7 +677,7 @@ def make_quantity_ruler(nlp: Language, name: str, *, spans_key: str, number_styl
 NUMBER_STYLES = ("auto", "vi", "en")
 
 
-class QuantityRuler:
+class QuantityRuler(ConfigSerializable):
     """Adds QUANTITY spans with their eight attributes to ``doc.spans[spans_key]``.
 
     Runs after ``vnie_time_ruler``: TIME and BASIS spans are never quantities, and they give the
@@ -734,21 +731,6 @@ class QuantityRuler:
         self.spans_key = config.get("spans_key", SPAN_GROUP)
         self.number_style = _check_style(config.get("number_style", "auto"))
 
-    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
-        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
-
-    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "QuantityRuler":
-        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        path = util.ensure_path(path)
-        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "QuantityRuler":
-        path = util.ensure_path(path)
-        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
-        return self
 
 
 #: a comparison heading a list applies to its values (``đều tăng so với năm 2017: ...``)

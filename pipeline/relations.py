@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -36,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .sentences import sentence_spans
+from .serialization import ConfigSerializable
 
 #: most characters between a BASIS and the value it introduces (``so với cùng kỳ tăng``)
 INTRODUCES_WITHIN = 24
@@ -77,7 +77,7 @@ def make_relation_linker(nlp: Language, name: str, *, spans_key: str, resolve_at
     return RelationLinker(name=name, spans_key=spans_key, resolve_attributes=resolve_attributes)
 
 
-class RelationLinker:
+class RelationLinker(ConfigSerializable):
     def __init__(self, *, name: str = "vnie_relation_linker", spans_key: str = SPAN_GROUP, resolve_attributes: bool = True) -> None:
         self.name = name
         self.spans_key = spans_key
@@ -113,31 +113,8 @@ class RelationLinker:
     def _get_config(self) -> dict[str, Any]:
         return {"spans_key": self.spans_key, "resolve_attributes": self.resolve_attributes}
 
-    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
-        import srsly
-
-        return srsly.json_dumps(self._get_config()).encode("utf-8")
-
-    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "RelationLinker":
-        import srsly
-
-        config = srsly.json_loads(data)
+    def _set_config(self, config: dict[str, Any]) -> None:
         self.spans_key, self.resolve_attributes = config["spans_key"], config["resolve_attributes"]
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        import srsly
-
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", self._get_config())
-
-    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "RelationLinker":
-        import srsly
-
-        config = srsly.read_json(Path(path) / "cfg")
-        self.spans_key, self.resolve_attributes = config["spans_key"], config["resolve_attributes"]
-        return self
 
 
 def _unique(relations: list[tuple[SpacySpan, str, SpacySpan]]) -> list[tuple[SpacySpan, str, SpacySpan]]:

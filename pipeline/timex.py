@@ -14,17 +14,15 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import srsly
-from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
 from .periods import _COUNT_WORDS, is_period, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
+from .serialization import ConfigSerializable
 
 _Y = r"(?:19|20)\d{2}"
 _YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
@@ -416,7 +414,7 @@ def make_time_ruler(nlp: Language, name: str, *, spans_key: str, use_date_line: 
     return TimeRuler(name=name, spans_key=spans_key, use_date_line=use_date_line)
 
 
-class TimeRuler:
+class TimeRuler(ConfigSerializable):
     """Adds TIME spans (``period``) and BASIS spans (``basis``) to ``doc.spans[spans_key]``.
 
     ``use_date_line``: resolve relative expressions against a date the text states; when False,
@@ -450,21 +448,6 @@ class TimeRuler:
         self.spans_key = config.get("spans_key", SPAN_GROUP)
         self.use_date_line = bool(config.get("use_date_line", True))
 
-    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
-        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
-
-    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> "TimeRuler":
-        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        path = util.ensure_path(path)
-        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> "TimeRuler":
-        path = util.ensure_path(path)
-        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
-        return self
 
 
 def _years_only(text: str) -> DocumentDates:

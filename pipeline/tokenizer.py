@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
-import srsly
-from spacy import util
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +24,7 @@ from .alignment import align_words, cover, merge_protected
 from .extensions import remember_text
 from .normalize import normalize
 from .segmenters import check_segmenter, get_segmenter
+from .serialization import ConfigSerializable
 
 #: ranges no word boundary may cut: numbers with separators, dates, URLs, e-mail addresses
 PROTECTED = re.compile(
@@ -47,7 +45,7 @@ def create_tokenizer(segmenter: str = "underthesea") -> Callable[[Language], "Vi
     return make
 
 
-class VietnameseTokenizer(DummyTokenizer):
+class VietnameseTokenizer(ConfigSerializable, DummyTokenizer):
     def __init__(self, vocab: Vocab, *, segmenter: str = "underthesea") -> None:
         self.vocab = vocab
         self.segmenter = check_segmenter(segmenter)
@@ -67,21 +65,6 @@ class VietnameseTokenizer(DummyTokenizer):
     def _set_config(self, config: dict[str, Any]) -> None:
         self.segmenter = check_segmenter(config.get("segmenter", "underthesea"))
 
-    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
-        return util.to_bytes({"cfg": lambda: srsly.json_dumps(self._get_config())}, exclude)
-
-    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> VietnameseTokenizer:
-        util.from_bytes(data, {"cfg": lambda b: self._set_config(srsly.json_loads(b))}, exclude)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        path = util.ensure_path(path)
-        util.to_disk(path, {"cfg": lambda p: srsly.write_json(p, self._get_config())}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> VietnameseTokenizer:
-        path = util.ensure_path(path)
-        util.from_disk(path, {"cfg": lambda p: self._set_config(srsly.read_json(p))}, exclude)
-        return self
 
 
 def _rebuild(vocab: Vocab, segmenter: str) -> VietnameseTokenizer:
