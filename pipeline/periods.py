@@ -274,7 +274,7 @@ def _month_range(m: re.Match[str], c: PeriodContext) -> str | None:
     return month_span(year, first, last) if 1 <= first < last <= 12 else None
 
 
-@_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?\s*(?:-|–|đến)\s*nay")
+@_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?\s*(?:-|–|(?:cho\s+)?đến)\s*nay")
 def _month_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
     first = int(m[1])
     if not c.month or not 1 <= first < c.month:
@@ -303,7 +303,7 @@ def _half_year(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{m[1]}-H1"
 
 
-@_rule(r"tháng\s+(?:này|nay)")
+@_rule(r"tháng\s+(?:này|nay)|tháng")
 def _this_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{c.year_text}-{c.month:02d}" if c.month else None
 
@@ -319,12 +319,12 @@ def _iso(m: re.Match[str], c: PeriodContext) -> str | None:
     return m.group()
 
 
-@_rule(r"(?:kỳ\s+([12])|nửa\s+(đầu|cuối|sau))\s+(?:của\s+)?tháng\s+(\d{1,2})(?:" + _YR + r")?")
+@_rule(r"(?:kỳ\s+([12])|nửa\s+(đầu|cuối|sau))\s+(?:của\s+)?tháng\s+(\d{1,2}|này|nay)(?:" + _YR + r")?")
 def _half_month(m: re.Match[str], c: PeriodContext) -> str | None:
     """The customs half-month periods: ``kỳ 1 tháng 9`` / ``nửa đầu tháng 9`` is days 1-15,
-    ``kỳ 2`` / ``nửa cuối`` the 16th to the end."""
-    year, month = _year(m[4], c), int(m[3])
-    if not 1 <= month <= 12:
+    ``kỳ 2`` / ``nửa cuối`` the 16th to the end; ``tháng này`` is the text's month."""
+    year, month = _year(m[4], c), int(m[3]) if m[3].isdigit() else c.month
+    if month is None or not 1 <= month <= 12:
         return None
     if m[1] == "1" or (m[2] or "").lower() == "đầu":
         return f"{year}-{month:02d}-01/{year}-{month:02d}-15"
@@ -411,8 +411,10 @@ def _some_months(m: re.Match[str], c: PeriodContext) -> str | None:
 @_rule(_NUM + r"\s+năm\s+(qua|gần đây|vừa qua|trở lại đây|trước đó|về trước|trước|tới|sắp tới|tiếp theo)")
 def _years_relative(m: re.Match[str], c: PeriodContext) -> str | None:
     count = _count(m[1])
-    if count is None or count < 1 or c.year is None:
+    if count is None or count < 1:
         return None
+    if c.year is None:
+        return UNKNOWN_YEAR  # ``Hai năm trước`` in a text that names no year
     if m[2] in ("trước", "về trước"):
         return f"{c.year - count:04d}"
     if m[2] == "trước đó":
@@ -420,6 +422,14 @@ def _years_relative(m: re.Match[str], c: PeriodContext) -> str | None:
     if m[2] in ("tới", "sắp tới", "tiếp theo"):
         return f"{c.year + 1:04d}/{c.year + count:04d}" if count > 1 else f"{c.year + 1:04d}"
     return f"{c.year - count + 1:04d}/{c.year:04d}" if count > 1 else f"{c.year:04d}"
+
+
+@_rule(r"năm\s+(\d{4})\s+(?:cho\s+)?(?:đến|tới)\s+nay")
+def _year_to_now(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``từ năm 2015 đến nay``: the years from it to the text's year (the months so far when it is that year)."""
+    if c.year is not None and int(m[1]) < c.year:
+        return f"{m[1]}/{c.year}"
+    return month_span(m[1], 1, c.month) if c.month and m[1] == c.year_text else m[1]
 
 
 @_rule(r"(?:cả\s+|trong\s+)?năm\s+(nay|này|qua|vừa rồi|trước|trước liền kề|ngoái|tới|sau|mới|kế tiếp)")
@@ -479,7 +489,9 @@ def _canonical(phrase: str, context: PeriodContext) -> str:
     period (C28), month names (``tháng Tám``), ``năm tài chính``, ``ngày`` inside a range, and a
     year named relative to the text's (``tháng 10 năm ngoái``)."""
     phrase = _EDGE_WORD.sub("", phrase)
+    phrase = re.sub(r"^(quý\s+)(?:(IV|I{1,3})(?=\d{4}$)|I\s+V\.?\s+(?=\d{4}$))", lambda m: f"{m[1]}{m[2] or 'IV'} ", phrase)  # typos
     phrase = re.sub(r"^cả\s+(?=\S+\s+tháng(?:\s|$))", "", phrase, flags=re.I)  # ``cả 9 tháng``
+    phrase = re.sub(r"(?<=tháng)\s+(?:kể\s+)?từ\s+đầu\s+năm(?=\s+\d{4}$|\s+nay$|$)", " đầu năm", phrase, flags=re.I)
     phrase = re.sub(r"^giữa\s+(?=tháng\s.*(?:-|–|đến))|(?<=đến\s)giữa\s+(?=tháng\s)", "", phrase, flags=re.I)
     phrase = re.sub(r"^năm tài chính\s+", "năm ", phrase, flags=re.I)
     phrase = re.sub(r"(?<=\s)ngày\s+(?=\d)", "", phrase, flags=re.I)
@@ -500,8 +512,8 @@ _PREVIOUS = re.compile(r"(?:tháng|quý|kỳ|tuần|ngày)\s+(?:trước(?:\s+li
 _PLAN = re.compile(r"kế hoạch|dự toán|chỉ tiêu|mục tiêu|\bKH\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"năm\s+(?:trước|ngoái)$", re.IGNORECASE)
 _BASIS_LEAD = re.compile(
-    r"^(?:so\s+với|so)\s+(?:(?:ước\s+)?thực hiện\s+|hồi\s+|thời điểm\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
-    r"con số\s+|số\s+(?:thặng dư\s+)?|kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+)*", re.IGNORECASE,
+    r"^(?:so\s+với|so|với)\s+(?:(?:ước\s+)?thực hiện\s+|hồi\s+|thời điểm\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
+    r"con số\s+|số\s+(?:thặng dư\s+)?|kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+|trong\s+)*", re.IGNORECASE,
 )
 
 

@@ -609,6 +609,8 @@ def _compared(text: str, start: int, end: int, left: str, stripped: str, predica
     more_less = _MORE_LESS.search(left)
     if more_less is not None and parsed.unit not in ("%", None) and re.match(r"^\s*so\s+(?:với\s+)?", after):
         return "change", bool(more_less["less"])
+    if predicate is not None and (predicate["up"] or predicate["down"]) and _PERIOD_COMPARED.fullmatch(stripped[predicate.end():]):
+        return "change", down  # ``tăng so với cùng kỳ 6.350 tỷ đồng``: the amount of the change
     if predicate is not None and re.search(r"\bso\s+với\b|\bhơn\s+mức\b|\bvới\s+(?:mức|số|con số)\b", stripped[predicate.end():]):
         return "level", False
     if parsed.unit is not None and parsed.unit.startswith("%") and (predicate is None or predicate["level"]):
@@ -655,6 +657,11 @@ def _introduces(text: str, limit: int, basis: Anchor, start: int) -> bool:
     return not own_predicate or "," not in between or bool(re.search(r":|(?<!\w)như(?!\w)", between))
 
 
+#: a comparison with a period alone between a change verb and its amount
+_PERIOD_COMPARED = re.compile(
+    r"\s*so\s+(?:với\s+)?(?:cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|\d{4})|\s+\d{4})?|(?:tháng|quý|năm)\s+(?:trước|ngoái|\d{4})"
+    r"|tháng\s+\d{1,2}(?:/\d{4})?|quý\s+(?:I{1,3}|IV|\d)(?:/\d{4})?)\s*(?:là|ở mức|khoảng|gần|hơn|trên|tới|đến)?\s*"
+)
 _VALUE_BETWEEN = re.compile(r"\d+(?:[.,]\d+)*\s*%")
 
 

@@ -41,7 +41,7 @@ from .serialization import ConfigSerializable
 INTRODUCES_WITHIN = 24
 #: most characters between a TITLE (with its ORG) and the name it precedes
 TITLE_BEFORE_NAME_WITHIN = 3
-_INTRODUCER = re.compile(r"^[\s,]*(?:(?:đã|thì|lại|chỉ|cũng|vẫn|đều|còn|ước|ước tính|ước đạt|dự kiến|đạt|tăng|giảm|bằng|là|ở mức|gấp|vượt|cao hơn|thấp hơn|khoảng|hơn|gần|trên|dưới|xấp xỉ)\s*)*$")
+_INTRODUCER = re.compile(r"^[\s,]*(?:(?:đã|thì|lại|chỉ|cũng|vẫn|đều|còn|ước|ước tính|ước đạt|dự kiến|đạt|tăng|giảm|bằng|là|ở mức|gấp|vượt|cao hơn|thấp hơn|khoảng|hơn|gần|trên|dưới|xấp xỉ|tới|đến)\s*)*$")
 _PLAN_BASES = ("plan",)
 
 

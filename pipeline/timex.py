@@ -34,7 +34,7 @@ _MONTH_WORD = r"(?:Giêng|Chạp|Mười một|Mười hai|Một|Hai|Ba|Tư|Năm
 _N = r"(?:\d{1,2}|[Nn]ăm|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?: một| hai)?)"
 _Q = r"(?:\d|IV|I{1,3})\b"
 _DM = r"\d{1,2}[/-]\d{1,2}(?:[/-]" + _Y + r")?"
-_DAY_LEAD = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm|[Tt]ừ|đến|tới|hết|vào|lúc|[Tt]ính đến|nay,|nay|qua,)"
+_DAY_LEAD = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|hôm|[Tt]ừ|đến|tới|[Hh]ết|vào|lúc|[Tt]ính đến|nay,|nay|qua,)"
 _MONTHS_HEAD = r"(?:[Ll]ũy kế\s+|[Ll]uỹ kế\s+|[Cc]ả\s+)?"
 
 #: calendar expressions, most specific first (alternatives are tried left to right)
@@ -52,6 +52,7 @@ TIME_PATTERN = re.compile(
             rf"(?:năm tài chính\s+{_Y})",
             rf"(?:{_N}\s+tháng\s+(?:đầu|cuối)\s+niên độ)",
             # day ranges and dates
+            rf"(?:(?<=\()\d{{1,2}}\s*[-–]\s*\d{{1,2}}/\d{{1,2}}(?:/{_Y})?(?=\)))",
             rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
             rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
             rf"(?:\b{_DAY_LEAD}\s+(?P<date>(?:\d{{1,2}}\s*[-–]\s*(?=\d{{1,2}}/))?{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)|\s+(?:năm|tháng|ngày|tuần)(?!\s+(?:{_Y}|nay|này))))",
@@ -63,7 +64,8 @@ TIME_PATTERN = re.compile(
             # year ranges
             rf"(?:\b{_Y}\s*[-–]\s*{_Y}\b)",
             rf"(?:(?:[Hh]ai|2)\s+năm\s+{_Y}\s+và\s+(?:năm\s+)?{_Y}\b|[Nn]ăm\s+{_Y}\s+(?:đến|tới)\s+(?:năm\s+)?{_Y}\b)",
-            # quarters
+            # quarters, also with the typos ``quý IV2017``, ``quý I V. 2018``
+            rf"(?:[Qq]uý\s+(?:IV|I{{1,3}})(?={_Y}\b){_Y}|[Qq]uý\s+I\s+V\.?\s+{_Y}\b)",
             rf"(?:[Qq]uý\s+{_Q}\s*(?:-|–|đến)\s*quý\s+{_Q}{_YEAR_TAIL}?)",
             rf"(?:{_EDGE}[Qq]uý\s+{_Q}(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+(?:này|vừa qua))?)",
             rf"(?:{_N}\s+quý\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+{_Y})?)",
@@ -71,6 +73,7 @@ TIME_PATTERN = re.compile(
             # spans of months
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:đầu|cuối)\s+(?:năm(?:\s+nay|\s+này)?(?:\s+{_Y})?|{_Y}\b))",
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng(?:\s*/\s*|\s+năm\s+|\s+){_Y})",
+            rf"(?:{_N}\s+tháng\s+(?:kể\s+)?từ\s+đầu\s+năm(?:\s+nay|\s+{_Y})?)",
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:qua|gần đây|vừa qua|năm nay|trước đó))",
             rf"(?:[Cc]ả\s+{_N}\s+tháng(?!\s*(?:liên tiếp|liền|nữa|tới|sau|trước|còn lại)))",
             rf"(?:[Ll]ũy kế\s+{_N}\s+tháng)",
@@ -80,17 +83,20 @@ TIME_PATTERN = re.compile(
             rf"(?:(?:[Nn]hững|[Cc]ác|[Mm]ấy)\s+tháng\s+(?:đầu|cuối|còn lại của)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
             rf"(?:[Tt]háng cuối năm(?:\s+{_Y})?)",
             # months
-            rf"(?:(?:[Gg]iữa\s+)?[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|đến)\s*(?:(?:giữa\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
+            rf"(?:(?:[Gg]iữa\s+)?[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|(?:cho\s+)?đến)\s*(?:(?:giữa\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
             rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}},\s*\d{{1,2}}(?![\d/%]|[.,]\d|\s*(?:%|tháng|năm|ngày)))",
             rf"(?:(?<!\d\s){_EDGE}[Tt]háng\s+(?:\d{{1,2}}|{_MONTH_WORD}(?!\w))(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+này|\s+vừa qua)?(?![\d/]))",
             rf"(?:[Tt]háng\s+(?:này|nay)\b)",
+            # the text's own month, bare before its figure (``trong tháng tăng 2,14%``)
+            rf"(?:(?<=[Tt]rong\s)tháng(?=\s+(?:tăng|giảm|đạt|ước)\s))",
             rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
             rf"(?:(?=\w+\s+tháng)(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
             # weeks: a TIME, but the format has no week periods
             rf"(?:[Tt]uần\s+(?:này|trước|qua|tới)\b)",
             # years
-            rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới|trở lại đây|trước đó|về trước))",
-            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|trước liền kề|nay|này|qua|trước|ngoái|tới|sau|mới)\b)",
+            rf"(?:(?<=[Tt]ừ\s)[Nn]ăm\s+{_Y}\s+(?:cho\s+)?(?:đến|tới)\s+nay)",
+            rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới|trở lại đây|trước đó|về trước|trước(?!\s+(?:khi|đây|đó|nữa))))",
+            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|trước liền kề|nay|này|qua|trước|ngoái|tới|sau|mới)\b(?!\s+khi\b))",
             rf"(?:(?:[Ll][ũu]ỹ kế\s+|[Ll]ũy kế\s+)?[Cc]ả\s+năm(?:\s+{_Y})?)",
             rf"(?:[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
             rf"(?:(?<=date\s){_Y}-\d{{2}}(?:-\d{{2}})?\b)",
@@ -105,7 +111,7 @@ _PLAN_WORD = r"(?:kế hoạch|dự toán|chỉ tiêu)"
 _PLAN_TAIL = (
     rf"(?:\s+(?:năm\s+{_Y}|năm|cả năm|{_Y}|vốn|kế hoạch|được giao(?:\s+đầu năm)?|phấn đấu|ĐHĐCĐ|pháp lệnh|"
     rf"(?:đề|đặt) ra(?:\s+cho\s+cả\s+năm)?|"
-    rf"{_N}\s+tháng|giao|ban đầu|hàng năm))*"
+    rf"{_N}\s+tháng|(?:thành phố|tỉnh|Chính phủ|Quốc hội|HĐND|UBND(?:\s+tỉnh|\s+thành phố)?)\s+giao|giao|ban đầu|hàng năm))*"
 )
 _BASIS_TAIL = "|".join(
     [
@@ -115,6 +121,9 @@ _BASIS_TAIL = "|".join(
         rf"năm\s+cùng\s+kỳ",
         rf"cùng\s+năm\s+(?:trước|ngoái)",
         rf"(?:ước\s+)?thực hiện\s+(?:năm\s+)?{_Y}",
+        # the result of a named period (``so với kết quả thực hiện trong nửa cuối tháng 11/2020``)
+        rf"kết quả\s+thực hiện\s+(?:trong\s+|của\s+)?(?:(?:kỳ\s+[12]|nửa\s+(?:đầu|cuối|sau))\s+(?:của\s+)?tháng\s+(?:\d{{1,2}}{_YEAR_TAIL}?|này)"
+        rf"|tháng\s+\d{{1,2}}{_YEAR_TAIL}?|quý\s+{_Q}{_YEAR_TAIL}?|năm\s+{_Y}|(?:[Tt]ết\s+(?:Nguyên đán\s+)?[A-ZĐ]\w+\s+[A-ZĐ]\w+\s+)?{_Y})",
         rf"(?:số|mức)(?:\s+thặng dư)?\s+cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y}))?",
         rf"mức(?:\s+thặng dư|\s+tăng)?\s+(?:năm\s+)?{_Y}",
         rf"{_PLAN_WORD}{_PLAN_TAIL}",
@@ -133,7 +142,7 @@ _BASIS_TAIL = "|".join(
 )
 #: comparison phrases, and the plan a ratio is taken of
 BASIS_PATTERN = re.compile(
-    rf"(?:{_SO_VOI}\s+(?:{_BASIS_TAIL}))(?![\w/])"
+    rf"(?:(?:{_SO_VOI}|(?<=%\s)với)\s+(?:{_BASIS_TAIL}))(?![\w/])"
     rf"|(?:(?:(?<=%\s)|(?<=lần\s)|(?<=%\svề\s)){_PLAN_WORD}{_PLAN_TAIL})"
     rf"|(?:(?<=%\s)mục tiêu(?:\s+(?:hàng năm|năm|cả năm|năm\s+{_Y}))?(?![\w]))"
     rf"|(?:(?<=\d\s)(?P<multiple>cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?))"
@@ -191,6 +200,9 @@ def document_context(text: str) -> DocumentDates:
         return DocumentDates(cutoff, mentioned if mentioned is not None else cutoff.year)
     elif early is not None and 1 <= int(early[2]) <= 12:
         year, month = int(early[3]), int(early[2])
+    elif _reviews_year_in_january(text, mentioned):
+        # ``Ngày 12/1, tại Hội nghị Tổng kết năm 2020``: the text reports that year, to its end
+        return DocumentDates(PeriodContext(mentioned, 12), mentioned)
     else:
         return DocumentDates(PeriodContext(mentioned, _report_month(text)), mentioned)
     report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
@@ -199,6 +211,16 @@ def document_context(text: str) -> DocumentDates:
         # ``tổng kết công tác năm 2024`` on 9/1/2025: the text reports the year it reviews, to its end
         return DocumentDates(PeriodContext(year - 1, 12), year - 1)
     return DocumentDates(PeriodContext(year, month), report)
+
+
+_EARLY_DAY_MONTH = re.compile(r"[Nn]gày\s+(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _reviews_year_in_january(text: str, mentioned: int | None) -> bool:
+    """A text dated early in the year with no year (``Ngày 12/1``) that reviews the year it mentions most."""
+    early = _EARLY_DAY_MONTH.search(text[:400])
+    reviewed = _REVIEWED.search(text[:1500])
+    return bool(early and reviewed and mentioned is not None and int(reviewed[1]) == mentioned and 1 <= int(early[2]) <= 2)
 
 
 def _cutoff_date(head: str, mentioned: int | None) -> PeriodContext | None:

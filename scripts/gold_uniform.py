@@ -6,12 +6,15 @@ span ids are kept, so relations do not change.
 
     python scripts/gold_uniform.py c28 annotations/gold/*.jsonl
     python scripts/gold_uniform.py c29 annotations/gold/*.jsonl
+    python scripts/gold_uniform.py c31 annotations/gold/*.jsonl
 
 - ``c28``: ``cuối`` / ``đầu`` before a named calendar period stay outside the TIME (the shared
   settled case: ``năm 2017`` in ``từ đầu năm 2017``). Stretches with both ends (C1: ``đầu năm đến
   hết tháng 5/2018``) and periods named with the word (``6 tháng đầu năm``) are not touched.
 - ``c29``: a destination after the measure (``sang Mỹ``, ``sang thị trường này``) is scope, not
   part of the INDICATOR: ``XK thủy sản`` in ``XK thủy sản sang Mỹ đạt 900 triệu USD``.
+- ``c31``: ``cả`` (the whole of) right before a named quarter, month or count of months is part of
+  the TIME, as it is in the shared ``cả năm``: ``cả quý 3``, ``cả tháng 10``, ``cả 9 tháng``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline.validation import load_documents  # noqa: E402
 
 #: leading edge words, then a calendar period that is a TIME on its own
 EDGE = re.compile(
@@ -55,14 +61,34 @@ def destination_out(span: dict) -> bool:
     return True
 
 
-RULES: dict[str, Callable[[dict], bool]] = {"c28": edge_words_out, "c29": destination_out}
+WHOLE = re.compile(r"[Cc]ả\s+$")
+WHOLE_OF = re.compile(r"^(?:[Qq]uý\s|[Tt]háng\s|\d{1,2}\s+tháng\b)")
 
 
-def migrate_file(path: Path, rule: Callable[[dict], bool]) -> int:
+def whole_in(span: dict, text: str) -> bool:
+    """C31: start a TIME at a ``cả`` right before it; True if it changed."""
+    if span["label"] != "TIME" or not WHOLE_OF.match(span["text"]):
+        return False
+    match = WHOLE.search(text[max(0, span["start"] - 8) : span["start"]])
+    if match is None:
+        return False
+    span["start"] -= len(match.group())
+    span["text"] = text[span["start"] : span["end"]]
+    return True
+
+
+RULES: dict[str, Callable[..., bool]] = {"c28": edge_words_out, "c29": destination_out, "c31": whole_in}
+#: rules that read the document's text
+TEXT_RULES = {"c31"}
+
+
+def migrate_file(path: Path, rule: Callable[..., bool], corpus: Path | None = None) -> int:
+    texts = {d.document.id: d.text for d in load_documents(path, corpus)} if corpus is not None else {}
     out, changed = [], 0
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        changed += sum(rule(span) for span in record.get("spans", []))
+        extra = (texts[record["id"]],) if corpus is not None else ()
+        changed += sum(rule(span, *extra) for span in record.get("spans", []))
         out.append(json.dumps(record, ensure_ascii=False))
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -74,4 +100,5 @@ if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] not in RULES:
         sys.exit(f"usage: gold_uniform.py {{{'|'.join(RULES)}}} FILE...")
     for name in sys.argv[2:]:
-        print(f"{name}: {migrate_file(Path(name), RULES[sys.argv[1]])} spans changed by {sys.argv[1]}")
+        corpus = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" if sys.argv[1] in TEXT_RULES else None
+        print(f"{name}: {migrate_file(Path(name), RULES[sys.argv[1]], corpus)} spans changed by {sys.argv[1]}")

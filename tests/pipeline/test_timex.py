@@ -84,6 +84,15 @@ PERIOD_CASES = [
     ("tháng đầu tiên của năm 2018", NONE, "2018-01"), ("tháng cuối cùng của năm 2020", NONE, "2020-12"),
     # days of one month written with the month once
     ("2 - 6/12", PeriodContext(2014), "2014-12-02/2014-12-06"), ("10-15/3/2019", NONE, "2019-03-10/2019-03-15"),
+    # C32: a start and ``đến nay`` runs to the text's now; a counted stretch from the start of the year
+    ("năm 2015 đến nay", PeriodContext(2017, 8), "2015/2017"), ("năm 2017 cho đến nay", PeriodContext(2017, 8), "2017-01/2017-08"),
+    ("tháng 9/2020 đến nay", PeriodContext(2020, 12), "2020-09/2020-12"), ("tháng 5/2017 cho đến nay", PeriodContext(2017, 8), "2017-05/2017-08"),
+    ("9 tháng từ đầu năm", Y2020, "2020-01/2020-09"), ("9 tháng kể từ đầu năm 2016", NONE, "2016-01/2016-09"),
+    # C32: a bare ``tháng`` is the text's month; a half of ``tháng này``; a counted ``năm trước``
+    ("tháng", PeriodContext(2020, 12), "2020-12"), ("nửa đầu tháng này", PeriodContext(2020, 8), "2020-08-01/2020-08-15"),
+    ("Hai năm trước", PeriodContext(2017), "2015"), ("Hai năm trước", NONE, "XXXX"),
+    # C32: a quarter with broken spacing
+    ("quý IV2017", NONE, "2017-Q4"), ("quý I V. 2018", NONE, "2018-Q4"), ("quý I V 2018", NONE, "2018-Q4"),
 ]
 
 
@@ -94,7 +103,8 @@ def test_normalize_period(text, context, period):
 
 @pytest.mark.parametrize(
     "text", ["hiện nay", "hiện tại", "thời gian tới", "tháng 13", "quý 5", "32/1/2020", "30/2/2021", "abc", "", "năm",
-             "tháng 10, 9", "quý 3 niên độ 2021-2020", "13 tháng", "đầu năm đến 31/2", "năm 2016 đến 2012"]
+             "tháng 10, 9", "quý 3 niên độ 2021-2020", "13 tháng", "đầu năm đến 31/2", "năm 2016 đến 2012",
+             "quý V2017", "quý I V."]
 )
 def test_normalize_period_rejects_non_calendar(text):
     assert normalize_period(text, Y2020) is None
@@ -129,6 +139,10 @@ BASIS_CASES = [
     ("so với cuối năm 2016", None, "period:2016"), ("so với năm ngoái", "2020", "period:2019"),
     ("so với tháng trước liền kề", None, "previous_period"), ("so với quý trước liền kề", None, "previous_period"),
     ("so với cùng năm trước", None, "same_period_last_year"), ("so với hồi cuối năm 2016", None, "period:2016"),
+    # the result of a named period; ``với`` for ``so với`` after a growth rate
+    ("so với kết quả thực hiện trong nửa cuối tháng 11/2020", None, "period:2020-11-16/2020-11-30"),
+    ("so kết quả thực hiện Tết Mậu Tuất 2018", None, "period:2018"), ("với năm trước", "2019", "period:2018"),
+    ("so kế hoạch thành phố giao", None, "plan"),
 ]
 
 
@@ -150,6 +164,9 @@ def test_normalize_basis(text, period, basis):
      ("Xuất siêu 9,9 tỷ USD của năm 2019. Năm 2019 XK tăng 8,4%, năm 2019 nhập khẩu giảm. Quý II/2020 phục hồi; "
       "tính chung 9 tháng năm 2020, XK tăng 4%.", 2020, None, 2020),
      ("Năm 2018 HAGL lỗ, năm 2018 doanh thu giảm, năm 2018 nợ giảm; giá tăng đến giữa tháng 1/2019.", 2018, None, 2018),
+     # a January date with no year at a review of the year: that year, to its end
+     ("Tin\n\nNgày 12/1, tại Hội nghị Tổng kết năm 2020, Sở cho biết năm 2020 tăng.", 2020, 12, 2020),
+     ("Tin\n\nNgày 12/6, tại Hội nghị Sơ kết năm 2020, Sở cho biết năm 2020 tăng.", 2020, None, 2020),
      # the years of a web page's list of other articles are not the report's
      ("Sản xuất công nghiệp 6 tháng đầu năm tăng.\n\nCó thể bạn quan tâm\n\nXuất khẩu cuối năm 2025 tăng", None, None, None)],
 )
@@ -264,6 +281,22 @@ def test_time_ruler_spans(spans_of, text, expected):
         # the stretch with both ends is one TIME (as C1)
         ("Năm 2019. Từ giữa tháng 11/2018 đến giữa tháng 1/2019, giá tăng 45%.", [("Năm 2019", "2019"), ("giữa tháng 11/2018 đến giữa tháng 1/2019", "2018-11/2019-01")]),
         ("Năm 2014. Kỳ họp diễn ra ngày 2 - 6/12.", [("Năm 2014", "2014"), ("2 - 6/12", "2014-12-02/2014-12-06")]),
+        # C32: a start and ``đến nay``, one TIME; a bare start is the start alone
+        ("Năm 2017. Sản lượng liên tục giảm, nhất là từ năm 2015 đến nay.", [("Năm 2017", "2017"), ("năm 2015 đến nay", "2015/2017")]),
+        ("Năm 2017, giá giảm; năm 2015 đến năm 2016 tăng.", [("Năm 2017", "2017"), ("năm 2015 đến năm 2016", "2015/2016")]),
+        ("Năm 2018. Cho hay, 9 tháng từ đầu năm, lãi 5 tỷ đồng.", [("Năm 2018", "2018"), ("9 tháng từ đầu năm", "2018-01/2018-09")]),
+        # C32: a bare ``tháng`` before its figure is the text's month; without a figure it is none
+        ("Tính đến ngày 15/12/2020, thuế phát sinh trong tháng đạt 171 triệu USD.", [("15/12/2020", "2020-12-15"), ("tháng", "2020-12")]),
+        ("Tính đến ngày 15/12/2020, các mặt hàng biến động trong tháng, như dầu thô.", [("15/12/2020", "2020-12-15")]),
+        # C32: a number word before ``năm trước``, but not ``trước khi``
+        ("Năm 2017. Hai năm trước thành phố giao dự án.", [("Năm 2017", "2017"), ("Hai năm trước", "2015")]),
+        ("Năm 2017. Hai năm trước khi dự án xong, giá tăng.", [("Năm 2017", "2017")]),
+        # a day range in parentheses and a cut-off after a capital ``Hết``
+        ("Năm 2020. Xuất khẩu kỳ 1 tháng 12 (1-15/12) đạt 5 tỷ USD.", [("Năm 2020", "2020"), ("kỳ 1 tháng 12", "2020-12-01/2020-12-15"), ("1-15/12", "2020-12-01/2020-12-15")]),
+        ("Năm 2020.\nHết 15/11, tổng trị giá xuất khẩu đạt 5 tỷ USD.", [("Năm 2020", "2020"), ("15/11", "2020-11-15")]),
+        # C31: ``cả`` before a quarter stays in the TIME; C32: a quarter with broken spacing
+        ("Năm 2020, kim ngạch cả quý 3 đạt 148,8 tỷ USD.", [("Năm 2020", "2020"), ("cả quý 3", "2020-Q3")]),
+        ("Lãi quý IV2017 là 30,7 tỷ đồng, quý I V. 2018 là 20,1 tỷ đồng.", [("quý IV2017", "2017-Q4"), ("quý I V. 2018", "2018-Q4")]),
     ],
 )
 def test_time_ruler_time_spans(spans_of, text, expected):
@@ -295,6 +328,14 @@ def test_time_ruler_time_spans(spans_of, text, expected):
         ("Năm 2017, hạ tầng phát triển (tăng 18 siêu thị so với năm 2016).", ("so với năm 2016", "period:2016"), None),
         # C26 is a comparison with a stated value: ``so mức`` + a non-number is no BASIS
         ("Năm 2019, số vay vượt 173 ngàn tỷ đồng so mức trần 300.000 tỷ đồng.", None, None),
+        # the result of a named period, the plan a body set, and ``với`` after a growth rate
+        ("Năm 2020. Xuất khẩu đạt 12 tỷ USD, tăng 3,6% so với kết quả thực hiện trong nửa cuối tháng 11/2020.",
+         ("so với kết quả thực hiện trong nửa cuối tháng 11/2020", "period:2020-11-16/2020-11-30"), None),
+        ("Năm 2019, sức mua tăng 13,2% so kế hoạch thành phố giao.", ("so kế hoạch thành phố giao", "plan"), None),
+        ("Năm 2019, xuất nhập khẩu đạt 545,36 tỷ USD, tăng 5,4% với năm trước.", ("với năm trước", "period:2018"), None),
+        # a comparison between the change verb and its amount
+        ("Năm 2018, thu từ xăng dầu tăng so với cùng kì 6.350 tỉ đồng.", ("so với cùng kì", "same_period_last_year"), None),
+        ("Năm 2020, kim ngạch tăng thêm so với cùng kỳ năm ngoái tới 6,85 tỷ USD.", ("so với cùng kỳ năm ngoái", "same_period_last_year"), None),
     ],
 )
 def test_time_ruler_basis_only_where_linked(spans_of, text, basis, time):
