@@ -276,10 +276,23 @@ def _month_range(m: re.Match[str], c: PeriodContext) -> str | None:
 
 @_rule(r"tháng\s+(\d{1,2})(?:" + _YR + r")?\s*(?:-|–|(?:cho\s+)?đến)\s*nay")
 def _month_to_date(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``tháng 9/2020 đến nay``: the months to the text's month; from an earlier year, to the text's
+    month of its year (the years alone when that month is unknown)."""
     first = int(m[1])
-    if not c.month or not 1 <= first < c.month:
+    if not 1 <= first <= 12:
+        return None
+    if m[2] and c.year is not None and int(m[2]) < c.year:
+        return f"{m[2]}-{first:02d}/{c.year}-{c.month:02d}" if c.month else f"{m[2]}/{c.year}"
+    if not c.month or not first < c.month:
         return None
     return month_span(_year(m[2], c), first, c.month)
+
+
+@_rule(r"tháng\s+(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})\s*/\s*(\d{4})")
+def _months_in_one_year(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``tháng 8 - 11/2018``: months of one year, the year written once."""
+    first, last = int(m[1]), int(m[2])
+    return month_span(m[3], first, last) if 1 <= first < last <= 12 else None
 
 
 @_rule(r"tháng\s+(\d{1,2}),\s*(\d{1,2})(?:" + _YR + r")?")
@@ -493,7 +506,7 @@ def _canonical(phrase: str, context: PeriodContext) -> str:
     phrase = re.sub(r"^cả\s+(?=\S+\s+tháng(?:\s|$))", "", phrase, flags=re.I)  # ``cả 9 tháng``
     phrase = re.sub(r"(?<=tháng)\s+(?:kể\s+)?từ\s+đầu\s+năm(?=\s+\d{4}$|\s+nay$|$)", " đầu năm", phrase, flags=re.I)
     phrase = re.sub(r"^giữa\s+(?=tháng\s.*(?:-|–|đến))|(?<=đến\s)giữa\s+(?=tháng\s)", "", phrase, flags=re.I)
-    phrase = re.sub(r"^năm tài chính\s+", "năm ", phrase, flags=re.I)
+    phrase = re.sub(r"^năm tài (?:chính|khóa|khoá)\s+", "năm ", phrase, flags=re.I)
     phrase = re.sub(r"(?<=\s)ngày\s+(?=\d)", "", phrase, flags=re.I)
     phrase = _MONTH_NAME.sub(lambda m: f"tháng {_MONTH_WORDS[m[1].lower()]}", phrase)
     relative = _RELATIVE_TAIL.match(phrase)

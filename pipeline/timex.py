@@ -30,7 +30,10 @@ _YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
 _REL_YEAR_TAIL = r"(?:\s+năm\s+(?:nay|ngoái|trước)\b)"
 #: ``cả`` before a calendar period; ``cuối`` / ``đầu`` stay outside the TIME (C28)
 _EDGE = r"(?:[Cc]ả\s+)?"
-_MONTH_WORD = r"(?:Giêng|Chạp|Mười một|Mười hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười)"
+_MONTH_WORD = (
+    r"(?:Giêng|Chạp|Mười một|Mười hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười"
+    r"|giêng|chạp|mười một|mười hai|hai|ba|tư|sáu|bảy|tám|chín|mười)(?!\s+lần)"
+)
 _N = r"(?:\d{1,2}|[Nn]ăm|[Hh]ai|[Bb]a|[Bb]ốn|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười(?: một| hai)?)"
 _Q = r"(?:\d|IV|I{1,3})\b"
 _DM = r"\d{1,2}[/-]\d{1,2}(?:[/-]" + _Y + r")?"
@@ -49,12 +52,13 @@ TIME_PATTERN = re.compile(
             rf"(?:(?<=\()(?P<pdate>\d{{1,2}}/\d{{1,2}}(?:/{_Y})?)(?=\)))",
             # fiscal years as written (C10)
             rf"(?:(?:[Qq]uý\s+{_Q}(?:\s*/\s*{_Y})?\s+)?niên độ(?:\s+tài chính)?\s+{_Y}\s*[-–]\s*{_Y})",
-            rf"(?:năm tài chính\s+{_Y})",
+            rf"(?:năm tài (?:chính|khóa|khoá)\s+{_Y})",
             rf"(?:{_N}\s+tháng\s+(?:đầu|cuối)\s+niên độ)",
             # day ranges and dates
             rf"(?:(?<=\()\d{{1,2}}\s*[-–]\s*\d{{1,2}}/\d{{1,2}}(?:/{_Y})?(?=\)))",
             rf"(?:(?<=\s){_DM}\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM}(?![\d%/]|[.,]\d))",
             rf"(?:\b\d{{1,2}}/\d{{1,2}}/{_Y}\b)",
+            rf"(?:(?<![\d/.,-])(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])-{_Y}\b(?!-))",
             rf"(?:\b{_DAY_LEAD}\s+(?P<date>(?:\d{{1,2}}\s*[-–]\s*(?=\d{{1,2}}/))?{_DM}(?:\s*(?:-|–|đến)\s*(?:ngày\s+)?{_DM})?)(?![\d%/]|[.,]\d|\s*(?:%|lần)|\s+(?:năm|tháng|ngày|tuần)(?!\s+(?:{_Y}|nay|này))))",
             # customs half-months, days at the start or end of a month or year, first and last quarters and months
             rf"(?:(?:[Kk]ỳ\s+[12]|[Nn]ửa\s+(?:đầu|cuối|sau))\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?![\d/]))",
@@ -83,6 +87,7 @@ TIME_PATTERN = re.compile(
             rf"(?:(?:[Nn]hững|[Cc]ác|[Mm]ấy)\s+tháng\s+(?:đầu|cuối|còn lại của)\s+năm(?:\s+nay|\s+này)?(?:\s+{_Y})?)",
             rf"(?:[Tt]háng cuối năm(?:\s+{_Y})?)",
             # months
+            rf"(?:[Tt]háng\s+\d{{1,2}}\s*(?:-|–|đến)\s*\d{{1,2}}\s*/\s*{_Y}\b)",
             rf"(?:(?:[Gg]iữa\s+)?[Tt]háng\s+\d{{1,2}}{_YEAR_TAIL}?\s*(?:-|–|(?:cho\s+)?đến)\s*(?:(?:giữa\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?|nay)(?![\d/]))",
             rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}},\s*\d{{1,2}}(?![\d/%]|[.,]\d|\s*(?:%|tháng|năm|ngày)))",
             rf"(?:(?<!\d\s){_EDGE}[Tt]háng\s+(?:\d{{1,2}}|{_MONTH_WORD}(?!\w))(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+này|\s+vừa qua)?(?![\d/]))",
@@ -117,7 +122,7 @@ _BASIS_TAIL = "|".join(
     [
         rf"(?:bình quân\s+)?cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y}|\s+niên độ\s+trước)?",
         rf"kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+năm\s+{_Y}",
-        rf"năm\s+tài chính\s+{_Y}",
+        rf"năm\s+tài\s+(?:chính|khóa|khoá)\s+{_Y}",
         rf"năm\s+cùng\s+kỳ",
         rf"cùng\s+năm\s+(?:trước|ngoái)",
         rf"(?:ước\s+)?thực hiện\s+(?:năm\s+)?{_Y}",

@@ -93,6 +93,11 @@ PERIOD_CASES = [
     ("Hai năm trước", PeriodContext(2017), "2015"), ("Hai năm trước", NONE, "XXXX"),
     # C32: a quarter with broken spacing
     ("quý IV2017", NONE, "2017-Q4"), ("quý I V. 2018", NONE, "2018-Q4"), ("quý I V 2018", NONE, "2018-Q4"),
+    # dates written with dashes, months of one year with the year once, fiscal years, month names in lower case
+    ("30-9-2018", NONE, "2018-09-30"), ("tháng 8 - 11/2018", NONE, "2018-08/2018-11"), ("năm tài khoá 2017", NONE, "2017"),
+    ("tháng ba", Y2020, "2020-03"), ("tháng mười hai", Y2020, "2020-12"),
+    # a start in an earlier year runs to the text's month, or its year when the month is unknown
+    ("tháng 9-2016 đến nay", PeriodContext(2018, 5), "2016-09/2018-05"), ("tháng 6/2017 đến nay", PeriodContext(2018), "2017/2018"),
 ]
 
 
@@ -297,6 +302,10 @@ def test_time_ruler_spans(spans_of, text, expected):
         # C31: ``cả`` before a quarter stays in the TIME; C32: a quarter with broken spacing
         ("Năm 2020, kim ngạch cả quý 3 đạt 148,8 tỷ USD.", [("Năm 2020", "2020"), ("cả quý 3", "2020-Q3")]),
         ("Lãi quý IV2017 là 30,7 tỷ đồng, quý I V. 2018 là 20,1 tỷ đồng.", [("quý IV2017", "2017-Q4"), ("quý I V. 2018", "2018-Q4")]),
+        # dashed dates with no lead word; ``tháng hai lần`` (twice a month) is no month
+        ("Vốn đến thời điểm 30-9-2018 là 26.000 tỉ đồng.", [("30-9-2018", "2018-09-30")]),
+        ("Nghị quyết 19-2016 họp một tháng hai lần.", []),
+        ("Ngân sách năm tài khoá 2018 tăng 1,3% so với năm tài khoá 2017.", [("năm tài khoá 2018", "2018")]),
     ],
 )
 def test_time_ruler_time_spans(spans_of, text, expected):
