@@ -433,19 +433,19 @@ def find_indicators(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     heads = _indicator_heads()
     firsts = {head[0] for head in heads}
     longest = max(len(h) for h in heads)
-    text = doc.text if text is None else text
-    tokens = list(doc)
+    text = doc_text(doc) if text is None else text
     starts, ends = token_offsets(doc)
-    lowered = [text[start:end].lower() for start, end in zip(starts, ends)]
+    words = [text[start:end] for start, end in zip(starts, ends)]
+    lowered = [word.lower() for word in words]
     found = []
     i = 0
-    while i < len(tokens):
+    while i < len(words):
         first = lowered[i].split(None, 1)
         match = _head_at(lowered, i, heads, longest) if first and first[0] in firsts else None
         if match is None:
             i += 1
             continue
-        end = _phrase_end(tokens, i + match)
+        end = _phrase_end(words, i + match)
         if _number_follows(text, ends[end - 1]):
             found.append((starts[i], ends[end - 1]))
         i = end
@@ -466,18 +466,18 @@ def _head_at(lowered: list[str], i: int, heads: frozenset[tuple[str, ...]], long
     return None
 
 
-def _phrase_end(tokens: list, i: int) -> int:
-    """The token after the noun phrase that goes on at ``i``: words up to a stop word, a number or
-    punctuation, and a parenthesized abbreviation right after it."""
+def _phrase_end(words: list[str], i: int) -> int:
+    """The token after the noun phrase that goes on at token ``i`` (``words``: the tokens' texts):
+    words up to a stop word, a number or punctuation, and a parenthesized abbreviation right after it."""
     end = i
-    while end < len(tokens) and end - i < 8:
-        token = tokens[end]
-        if _is_punct(token.text) or _NUMBER.search(token.text) or token.text.lower() in INDICATOR_STOPS:
+    while end < len(words) and end - i < 8:
+        word = words[end]
+        if _is_punct(word) or _NUMBER.search(word) or word.lower() in INDICATOR_STOPS:
             break
-        if token.text[:1].isupper() and end > i and not token.text.isupper():
+        if word[:1].isupper() and end > i and not word.isupper():
             break
         end += 1
-    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")" and tokens[end + 1].text.isupper():
+    if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")" and words[end + 1].isupper():
         end += 3
     return end
 
@@ -568,16 +568,18 @@ def extend_over_sources(doc: Doc, candidates: list[Candidate]) -> list[Candidate
     """INDICATOR candidates that end at a revenue or income head followed by ``từ`` + a source
     noun phrase, extended over it (``thu`` → ``thu từ xăng dầu``); a ``từ`` of time or amount
     (``từ đầu năm``, ``từ 5%``) is left out."""
-    tokens = list(doc)
-    ends = {token.idx + len(token.text): token.i for token in tokens}
+    text = doc_text(doc)
+    starts, ends = token_offsets(doc)
+    words = [text[start:end] for start, end in zip(starts, ends)]
+    ending_at = {end: i for i, end in enumerate(ends)}
     extended = []
     for c in candidates:
-        last = ends.get(c.end) if c.label == "INDICATOR" else None
-        if last is not None and last + 2 < len(tokens) and tokens[last + 1].text.lower() == "từ" \
-                and _SOURCED_MEASURE.search(doc.text[c.start : c.end]) and tokens[last + 2].text.lower() not in _TIME_WORDS:
-            end = _phrase_end(tokens, last + 2)
+        last = ending_at.get(c.end) if c.label == "INDICATOR" else None
+        if last is not None and last + 2 < len(words) and words[last + 1].lower() == "từ" \
+                and _SOURCED_MEASURE.search(text[c.start : c.end]) and words[last + 2].lower() not in _TIME_WORDS:
+            end = _phrase_end(words, last + 2)
             if end > last + 2:
-                c = Candidate(c.start, tokens[end - 1].idx + len(tokens[end - 1].text), c.label, c.source)
+                c = Candidate(c.start, ends[end - 1], c.label, c.source)
         extended.append(c)
     return extended
 
@@ -588,7 +590,7 @@ _ASPECT = re.compile(r"\s+về\s+(lượng|trị giá|giá trị|kim ngạch|s�
 
 def aspect_candidates(doc: Doc, spans_key: str) -> list[Candidate]:
     """INDICATORs written right after a value with ``về`` (``tăng 33,1% về lượng``), of source ``pattern``."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for span in doc.spans.get(spans_key, []):
         if span.label_ != "QUANTITY":

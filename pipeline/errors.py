@@ -37,6 +37,7 @@ class Rules:
     RELATION_DUPLICATE = "V024 relation {relation}: {head!r} has a second {label} relation"
     RELATION_REPEATED = "V025 relation {relation} is given twice"
     UNLINKED = "V027 gold {label} with no {relation} relation reaching it (GUIDELINES: only linked mentions)"
+    NOT_SHORTEST = "V028 gold period {period!r} of {attr} is not in the shortest form (GUIDELINES: write {shortest!r})"
     DOC_ID = "V026 document id must be a non-empty string without surrounding whitespace, found {doc_id!r}"
 
 

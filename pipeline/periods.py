@@ -117,6 +117,15 @@ def month_span(year: str, first: int, last: int) -> str:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
+_MONTHS_OF_ONE_YEAR = re.compile(r"(\d{4}|XXXX)-(\d{2})/\1-(\d{2})")
+
+
+def shortest_form(period: str) -> str:
+    """``period`` in the shortest form GUIDELINES.md asks for (``2020-10/2020-12`` → ``2020-Q4``)."""
+    match = _MONTHS_OF_ONE_YEAR.fullmatch(period)
+    return month_span(match[1], int(match[2]), int(match[3])) if match else period
+
+
 def shift_period(period: str, years: int) -> str | None:
     """``period`` moved by ``years`` (``2020-01/2020-05``, -1 → ``2019-01/2019-05``); None for XXXX."""
     if UNKNOWN_YEAR in period:

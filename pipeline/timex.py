@@ -20,9 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
-from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, register
+from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .periods import _COUNT_WORDS, is_period, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
 from .serialization import ConfigSerializable
+from .tokenizer import token_offsets
 
 _Y = r"(?:19|20)\d{2}"
 _YEAR_TAIL = rf"(?:\s*/\s*{_Y}|\s*-\s*{_Y}(?![\d/-])|\s+năm\s+{_Y})"
@@ -92,8 +93,9 @@ TIME_PATTERN = re.compile(
             rf"(?:(?<!\d\s)[Tt]háng\s+\d{{1,2}},\s*\d{{1,2}}(?![\d/%]|[.,]\d|\s*(?:%|tháng|năm|ngày)))",
             rf"(?:(?<!\d\s){_EDGE}[Tt]háng\s+(?:\d{{1,2}}|{_MONTH_WORD}(?!\w))(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+này|\s+vừa qua)?(?![\d/]))",
             rf"(?:[Tt]háng\s+(?:này|nay)\b)",
-            # the text's own month, bare before its figure (``trong tháng tăng 2,14%``)
-            rf"(?:(?<=[Tt]rong\s)tháng(?=\s+(?:tăng|giảm|đạt|ước)\s))",
+            # the text's own month, quarter or year, bare before its figure (C32: ``trong tháng tăng 2,14%``)
+            rf"(?:(?<=[Tt]rong\s)(?:tháng|quý|năm)(?=\s+(?:tăng|giảm|đạt|ước)\s))",
+            rf"(?:(?:(?<=^Trong\s)|(?<=\nTrong\s)|(?<=\.\sTrong\s))(?:tháng|quý|năm)(?=,[^.;\n]*?\d))",
             rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
             rf"(?:(?=\w+\s+tháng)(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
             # weeks: a TIME, but the format has no week periods
@@ -305,7 +307,7 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
         phrase = text[start:end]
         if _is_year_label(text, start, phrase) or _is_generic(text, start, end, phrase):
             continue
-        period = _resolve(phrase, dates, previous)
+        period = _resolve(phrase, dates, _quarter_meant(found, dates) if _THIS_QUARTER.fullmatch(phrase) else previous)
         if period is None and not _WEEK.search(phrase):
             continue
         found.append(Found(start, end, "TIME", {"period": period}))
@@ -315,6 +317,17 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
             previous = period
     found.extend(_bare_months(text, dates, [*taken, *((f.start, f.end) for f in found)]))
     return sorted(found, key=lambda f: f.start)
+
+
+_THIS_QUARTER = re.compile(r"[Qq]uý(?:\s+(?:này|nay))?")
+
+
+def _quarter_meant(found: list[Found], dates: DocumentDates) -> str | None:
+    """The quarter a bare ``quý`` / ``quý này`` refers to: the last one named in the report's year
+    (not ``quý 1/2017`` in ``cao nhất từ quý 1/2017``), else the last one named."""
+    quarters = [f.attrs["period"] for f in found if re.fullmatch(r"(?:\d{4}|XXXX)-Q[1-4]", f.attrs.get("period") or "")]
+    current = [q for q in quarters if dates.report_year is not None and q.startswith(str(dates.report_year))]
+    return (current or quarters or [None])[-1]
 
 
 #: a bare count of months is the year to that month (``Lợi nhuận 6 tháng``), unless it is a
@@ -410,7 +423,9 @@ def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | N
     before = _BEFORE_THAT.match(phrase)
     if before is not None:
         return _months_before(before[1], previous, dates.context)
-    if re.fullmatch(r"[Qq]uý\s+(?:này|nay)", phrase):
+    if phrase == "năm":
+        return dates.context.year_text if dates.context.year is not None else None
+    if re.fullmatch(r"[Qq]uý(?:\s+(?:này|nay))?", phrase):
         if previous is not None and re.fullmatch(r"(?:\d{4}|XXXX)-Q[1-4]", previous):
             return previous
         month = dates.context.month
@@ -458,9 +473,10 @@ class TimeRuler(ConfigSerializable):
         return self.set_annotations(doc, self.predict(doc))
 
     def predict(self, doc: Doc) -> list[Found]:
-        dates = document_context(doc.text) if self.use_date_line else _years_only(doc.text)
-        bases = find_bases(doc.text, dates.context)
-        return sorted([*bases, *find_times(doc.text, dates, bases)], key=lambda f: f.start)
+        text = doc_text(doc)
+        dates = document_context(text) if self.use_date_line else _years_only(text)
+        bases = find_bases(text, dates.context)
+        return sorted([*bases, *find_times(text, dates, bases)], key=lambda f: f.start)
 
     def set_annotations(self, doc: Doc, found: list[Found]) -> Doc:
         return add_spans(doc, self.spans_key, [(f.start, f.end, f.label, dict(f.attrs)) for f in found])
@@ -507,12 +523,14 @@ def add_spans(doc: Doc, key: str, items: list[tuple[int, int, str, dict[str, Any
 
 
 def _split_at(doc: Doc, offsets: set[int]) -> None:
+    """Split the tokens that have one of ``offsets`` strictly inside them there."""
     cuts: list[tuple[Any, list[str]]] = []
     ordered = sorted(offsets)
-    for token in doc:
+    starts, ends = token_offsets(doc)
+    straddled = sorted({k for o in ordered if (k := bisect.bisect_right(starts, o) - 1) >= 0 and starts[k] < o < ends[k]})
+    for k in straddled:
+        token = doc[k]
         first = bisect.bisect_right(ordered, token.idx)
-        if first == len(ordered) or ordered[first] >= token.idx + len(token.text):
-            continue
         last = bisect.bisect_left(ordered, token.idx + len(token.text))
         inner = [o - token.idx for o in ordered[first:last]]
         pieces = [

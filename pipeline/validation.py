@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+
 from .document import (
     ATTR_KEYS,
     BOUNDS,
@@ -31,7 +32,7 @@ from .document import (
     text_sha256,
 )
 from .errors import Errors, Rules, VnieError
-from .periods import is_basis, is_period, period_form
+from .periods import is_basis, is_period, period_form, shortest_form
 from .textio import iter_text_lines, read_text_file
 
 #: characters a span may not start or end with ("(" may start it, ")" and "%" may end it)
@@ -209,6 +210,10 @@ class _DocumentChecker:
             label = LINKED_LABELS.get(span.label)
             if label is not None and (span.id, label) not in tails:
                 self.add(Rules.UNLINKED.format(label=span.label, relation=label), f"span {span.id}")
+            for attr, period in _periods_of(span.attrs):
+                shortest = shortest_form(period)
+                if shortest != period:
+                    self.add(Rules.NOT_SHORTEST.format(period=period, attr=attr, shortest=shortest), f"span {span.id}")
 
     def _check_id(self, doc_id: str) -> None:
         if not doc_id or doc_id != doc_id.strip():
@@ -310,6 +315,15 @@ class _DocumentChecker:
                 if key in singles:
                     self.add(Rules.RELATION_DUPLICATE.format(relation=name, head=relation.head, label=relation.label), where)
                 singles.add(key)
+
+
+def _periods_of(attrs: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """The periods a span's attributes name: ``period``, and the period of a ``period:`` basis."""
+    if isinstance(attrs.get("period"), str):
+        yield "period", attrs["period"]
+    basis = attrs.get("basis")
+    if isinstance(basis, str) and basis.startswith("period:"):
+        yield "basis", basis.removeprefix("period:")
 
 
 def _attribute_values(attrs: dict[str, Any]) -> Iterator[tuple[str, str]]:

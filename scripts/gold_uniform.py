@@ -7,6 +7,7 @@ span ids are kept, so relations do not change.
     python scripts/gold_uniform.py c28 annotations/gold/*.jsonl
     python scripts/gold_uniform.py c29 annotations/gold/*.jsonl
     python scripts/gold_uniform.py c31 annotations/gold/*.jsonl
+    python scripts/gold_uniform.py shortest annotations/gold/*.jsonl
 
 - ``c28``: ``cuối`` / ``đầu`` before a named calendar period stay outside the TIME (the shared
   settled case: ``năm 2017`` in ``từ đầu năm 2017``). Stretches with both ends (C1: ``đầu năm đến
@@ -15,6 +16,9 @@ span ids are kept, so relations do not change.
   part of the INDICATOR: ``XK thủy sản`` in ``XK thủy sản sang Mỹ đạt 900 triệu USD``.
 - ``c31``: ``cả`` (the whole of) right before a named quarter, month or count of months is part of
   the TIME, as it is in the shared ``cả năm``: ``cả quý 3``, ``cả tháng 10``, ``cả 9 tháng``.
+- ``shortest``: periods in the shortest form GUIDELINES.md asks for: a span of months of one year
+  that is exactly a quarter, half or year is written as one (``2020-10/2020-12`` → ``2020-Q4``), in
+  TIME and QUANTITY ``period`` and in ``period:`` bases.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline.periods import shortest_form  # noqa: E402
 from pipeline.validation import load_documents  # noqa: E402
 
 #: leading edge words, then a calendar period that is a TIME on its own
@@ -77,7 +82,21 @@ def whole_in(span: dict, text: str) -> bool:
     return True
 
 
-RULES: dict[str, Callable[..., bool]] = {"c28": edge_words_out, "c29": destination_out, "c31": whole_in}
+def shortest_period(span: dict) -> bool:
+    """Write a span's period (and a ``period:`` basis) in the shortest form; True if it changed."""
+    attrs = span.get("attrs", {})
+    changed = False
+    if isinstance(attrs.get("period"), str) and shortest_form(attrs["period"]) != attrs["period"]:
+        attrs["period"] = shortest_form(attrs["period"])
+        changed = True
+    basis = attrs.get("basis")
+    if isinstance(basis, str) and basis.startswith("period:") and shortest_form(basis[7:]) != basis[7:]:
+        attrs["basis"] = "period:" + shortest_form(basis[7:])
+        changed = True
+    return changed
+
+
+RULES: dict[str, Callable[..., bool]] = {"c28": edge_words_out, "c29": destination_out, "c31": whole_in, "shortest": shortest_period}
 #: rules that read the document's text
 TEXT_RULES = {"c31"}
 

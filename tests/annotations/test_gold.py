@@ -40,6 +40,8 @@ READ_BY_HAND = {
     ("vietnews/train-064636", "1.027"): (1027e9, 1027e9),
     # "41 tỉ hàng gia dụng, 84 thực phẩm mặn, ... và 52 tỉ bánh kẹo": 84 tỉ đồng, the scale implied
     ("vietnews/train-086521", "84"): (84e9, 84e9),
+    # "dịch vụ tăng từ 38.81% lên 41,72%" beside "40,39%", "18,11%": a decimal point (shares near 100 in all)
+    ("vietnews/train-070755", "38.81%"): (38.81, 38.81),
 }
 
 

@@ -293,6 +293,9 @@ def test_time_ruler_spans(spans_of, text, expected):
         # C32: a bare ``tháng`` before its figure is the text's month; without a figure it is none
         ("Tính đến ngày 15/12/2020, thuế phát sinh trong tháng đạt 171 triệu USD.", [("15/12/2020", "2020-12-15"), ("tháng", "2020-12")]),
         ("Tính đến ngày 15/12/2020, các mặt hàng biến động trong tháng, như dầu thô.", [("15/12/2020", "2020-12-15")]),
+        ("Năm 2020, lãi quý 3 đạt 100 tỷ đồng. Doanh thu trong quý giảm 2,5%.", [("Năm 2020", "2020"), ("quý 3", "2020-Q3"), ("quý", "2020-Q3")]),
+        ("Năm 2016 khó khăn. Trong năm, tổng phương tiện thanh toán tăng 18,38%.", [("Năm 2016", "2016"), ("năm", "2016")]),
+        ("Năm 2016, trong năm doanh nghiệp gặp khó khăn.", [("Năm 2016", "2016")]),
         # C32: a number word before ``năm trước``, but not ``trước khi``
         ("Năm 2017. Hai năm trước thành phố giao dự án.", [("Năm 2017", "2017"), ("Hai năm trước", "2015")]),
         ("Năm 2017. Hai năm trước khi dự án xong, giá tăng.", [("Năm 2017", "2017")]),

@@ -236,3 +236,22 @@ def test_gold_rules_need_linked_indicators_bases_and_titles(tmp_path):
         "span B1: V027 gold BASIS with no basis relation reaching it (GUIDELINES: only linked mentions)",
         "span R1: V027 gold TITLE with no title relation reaching it (GUIDELINES: only linked mentions)",
     ]
+
+
+@pytest.mark.parametrize(
+    "attr,value,message",
+    [
+        ("period", "2024-10/2024-12", "V028 gold period '2024-10/2024-12' of period is not in the shortest form (GUIDELINES: write '2024-Q4')"),
+        ("period", "2024-01/2024-06", "V028 gold period '2024-01/2024-06' of period is not in the shortest form (GUIDELINES: write '2024-H1')"),
+        ("basis", "period:2023-01/2023-12", "V028 gold period '2023-01/2023-12' of basis is not in the shortest form (GUIDELINES: write '2023')"),
+        ("period", "2024-01/2024-08", None),
+        ("period", "2023-11/2024-01", None),
+    ],
+)
+def test_gold_periods_in_the_shortest_form(tmp_path, attr, value, message):
+    document = base_document()
+    _span_of(document, "Q2")["attrs"][attr] = value
+    path = _write(tmp_path, [json.dumps(document, ensure_ascii=False)])
+    assert validate_file(path).violations == []  # predictions are not held to it
+    messages = [str(v).split(": ", 2)[2] for v in validate_file(path, gold=True).violations]
+    assert messages == ([f"span Q2: {message}"] if message else [])
