@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import IO
 
 from spacy.language import Language
-from threadpoolctl import threadpool_limits
 
 from .convert import doc_to_document
 from .errors import Errors, VnieError
@@ -75,10 +74,7 @@ def extract_batch(
     paths = BatchPaths.for_output(output, errors_path)
     summary = BatchSummary(output=str(paths.output), errors_file=str(paths.errors))
     done = _resume_keys(BatchPaths.partial(paths.output), "id") | _resume_keys(BatchPaths.partial(paths.errors), "key")
-    # one BLAS thread: the NER's matrices are small, and on a few cores the extra threads' waiting
-    # costs more than they save (bench/tokenize_throughput.py: 2.68 → 2.26 of word_tokenize's time)
-    with threadpool_limits(limits=1, user_api="blas"), \
-            _append(BatchPaths.partial(paths.output)) as out, _append(BatchPaths.partial(paths.errors)) as err:
+    with _append(BatchPaths.partial(paths.output)) as out, _append(BatchPaths.partial(paths.errors)) as err:
         items = _deduplicated(iter_documents(files, corpus), done, summary, on_advance)
         for chunk in _chunks(items, batch_size):
             _process_chunk(chunk, nlp, out, err, summary)

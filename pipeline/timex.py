@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
+from .patterns import prefiltered
 from .periods import _COUNT_WORDS, is_period, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
 from .serialization import ConfigSerializable
 from .tokenizer import token_offsets
@@ -113,6 +114,11 @@ TIME_PATTERN = re.compile(
     )
 )
 
+
+
+#: the pattern the ruler runs: TIME_PATTERN, skipping positions no alternative can start at
+_TIME_SEARCH = prefiltered(TIME_PATTERN)
+
 _SO_VOI = r"(?:[Ss]o\s+với|[Ss]o)"
 _PLAN_WORD = r"(?:kế hoạch|dự toán|chỉ tiêu)"
 _PLAN_TAIL = (
@@ -156,6 +162,8 @@ BASIS_PATTERN = re.compile(
     rf"|(?:(?:(?<=%\s)|(?<=lần\s))(?:cùng\s+k[ỳì]|quý\s+{_Q}{_YEAR_TAIL}))(?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?"
     rf"|(?:(?<=%\s)cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)"
 )
+
+_BASIS_SEARCH = prefiltered(BASIS_PATTERN)
 
 _DATE_LINE = re.compile(r"^(?:date|ngày|Ngày)?[:\s]*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
 _EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
@@ -259,7 +267,7 @@ class Found:
 def find_bases(text: str, context: PeriodContext = PeriodContext()) -> list[Found]:
     """BASIS phrases with their normalized basis (``period:`` bases against the context year)."""
     found = []
-    for match in BASIS_PATTERN.finditer(text):
+    for match in _BASIS_SEARCH.finditer(text):
         if not is_linked(text, match.start(), match.end()):
             continue
         if match["multiple"] and not re.search(r"gấp\s+(?:hơn\s+)?\d+(?:,\d+)?\s$", text[max(0, match.start() - 20) : match.start()]):
@@ -299,7 +307,7 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
     taken = [(b.start, b.end) for b in bases]
     found: list[Found] = []
     previous: str | None = None
-    for match in TIME_PATTERN.finditer(text):
+    for match in _TIME_SEARCH.finditer(text):
         group = "date" if match["date"] else "pdate" if match["pdate"] else 0
         start, end = match.span(group)
         if any(s < end and start < e for s, e in taken):
