@@ -67,6 +67,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", default="", help="Comma-separated words: run only contenders whose names hold one.")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall", help="Time the wall clock or this process's CPU.")
+    parser.add_argument("--model", type=Path, default=None, help="A saved pipeline to time in place of the shipped one.")
     args = parser.parse_args()
 
     from underthesea import word_tokenize
@@ -77,13 +78,13 @@ def main() -> None:
     texts = load_texts(paths)
     characters = sum(map(len, texts))
     wanted = [word for word in args.only.split(",") if word]
-    shipped = load_pipeline()
+    shipped = load_pipeline(args.model)
     contenders = {
         "underthesea.word_tokenize (direct)": (lambda: word_tokenize, False),
         "vnie tokenizer, underthesea": (lambda: create_pipeline().tokenizer, False),
         "vnie tokenizer, pyvi": (lambda: create_pipeline(segmenter="pyvi").tokenizer, False),
         "vnie pipeline (default.cfg), underthesea": (lambda: create_pipeline(), False),
-        "vnie pipeline (shipped model), underthesea": (lambda: load_pipeline(), False),
+        "vnie pipeline (shipped model), underthesea": (lambda: load_pipeline(args.model), False),
         "vnie pipeline (shipped model), nlp.pipe batches": (lambda: lambda batch: list(shipped.pipe(batch, batch_size=32)), True),
         "vnie extract (extract_batch, shipped model)": (lambda: lambda batch: extract_files(paths[: len(batch)], shipped), True),
     }

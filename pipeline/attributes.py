@@ -79,8 +79,8 @@ class Anchor:
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def document_dates(text: str) -> DocumentDates:
-    """:func:`~pipeline.timex.document_context` of ``text``, computed once for the quantity ruler and
-    the attribute resolver of a document (it reads the whole text)."""
+    """:func:`~pipeline.timex.document_context` of ``text``: computed once per text (it is cached) and
+    shared by the time ruler, the quantity ruler and the attribute resolver of a document."""
     return document_context(text)
 
 

@@ -14,6 +14,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -189,6 +190,7 @@ class DocumentDates:
     report_year: int | None
 
 
+@lru_cache(maxsize=8)
 def document_context(text: str) -> DocumentDates:
     """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
 

@@ -39,11 +39,11 @@ def convert_splits(corpus: Path) -> None:
         print(f"[{split}]", *report.lines(), sep="\n  ")
 
 
-def train() -> Path:
+def train(ner_config: Path = NER_CONFIG) -> Path:
     from spacy.cli.train import train as spacy_train
 
-    output = BUILD / "out"
-    spacy_train(NER_CONFIG, output, overrides={"paths.train": str(BUILD / "train.spacy"), "paths.dev": str(BUILD / "dev.spacy")})
+    output = _trained_dir(ner_config)
+    spacy_train(ner_config, output, overrides={"paths.train": str(BUILD / "train.spacy"), "paths.dev": str(BUILD / "dev.spacy")})
     return output / "model-best"
 
 
@@ -70,6 +70,11 @@ def assemble(trained: Path, corpus: Path, target: Path) -> None:
     print(f"saved {target} ({_size(target) / 1e6:.1f} MB): {nlp.pipe_names}")
 
 
+def _trained_dir(ner_config: Path) -> Path:
+    """Where ``spacy train`` writes: ``build/ner/out`` for the shipped config, else a folder of its own."""
+    return BUILD / "out" if ner_config.resolve() == NER_CONFIG.resolve() else BUILD / f"out-{ner_config.stem}"
+
+
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -77,15 +82,16 @@ def _size(path: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--assemble", action="store_true", help="only re-assemble with build/ner/out/model-best")
+    parser.add_argument("--assemble", action="store_true", help="only re-assemble with the trained model-best of --config")
     parser.add_argument("--output", type=Path, default=SHIPPED_MODEL)
+    parser.add_argument("--config", type=Path, default=NER_CONFIG, help="the NER training config (default: configs/ner.cfg)")
     args = parser.parse_args()
     started = time.time()
     if args.assemble:
-        trained = BUILD / "out" / "model-best"
+        trained = _trained_dir(args.config) / "model-best"
     else:
         convert_splits(args.corpus)
-        trained = train()
+        trained = train(args.config)
     assemble(trained, args.corpus, args.output)
     print(f"done in {time.time() - started:.0f} s")
 
