@@ -59,6 +59,19 @@ _FUTURE_TENSE = frozenset({"sẽ", "dự kiến", "dự báo"})
 _FRONTED_ESTIMATE = re.compile(r"(?:^|\s)[Uu]ớc(?:\s|$)")
 #: the TIME of a comparison figure (C25): ``cùng kỳ năm trước tăng 10,2%``
 _COMPARISON_TIME = re.compile(r"^cùng\s+k[ỳì]", re.I)
+#: words before the TIME of a figure given for comparison (``trong khi năm 2017 là``, ``(năm 2017 đạt``)
+_COMPARED_BEFORE = re.compile(r"(?:(?<!\w)(?:trong khi|so với|cao hơn|thấp hơn)\s+|\(\s*)$", re.I)
+
+
+def _compared_earlier(text: str, time: Span, period: str, report_year: int | None) -> bool:
+    """Whether ``time`` dates a figure of an earlier year given for comparison: the values after it
+    go on with the report's own period, not with it."""
+    year = re.match(r"\d{4}", period)
+    if report_year is None or year is None or int(year.group()) >= report_year:
+        return False
+    return bool(_COMPARED_BEFORE.search(text[max(0, time.start_char - 20) : time.start_char]))
+
+
 _CUTOFF = re.compile(r"(?:tính\s+đến|đến\s+hết|tính\s+hết|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)(?:\s+hết)?|tới\s+hết|đến|tới|(?<!\w)hết)"
                      r"(?:\s+(?:ngày|hết|cuối))?\s*$", re.I)
 _START = re.compile(r"(?:từ|kể từ)(?:\s+ngày)?\s*$", re.I)
@@ -379,7 +392,7 @@ class AttributeResolver(ConfigSerializable):
             if time is not None:
                 anchor = Anchor(time.start_char, time.end_char, "TIME", (time._.get(SPAN_ATTRS_ATTR) or {}).get("period"))
                 period = anchor_period(text, anchor, is_stock(text, start))
-                if period is not None and not _COMPARISON_TIME.match(time.text):
+                if period is not None and not _COMPARISON_TIME.match(time.text) and not _compared_earlier(text, time, period, report_year):
                     carried = period
             if period is None and _against_previous_month(basis_links.get((start, span.end_char))):
                 period = _month_before(months, start)

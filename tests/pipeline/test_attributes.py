@@ -162,6 +162,20 @@ CASES = {
          ("Năm 2025", "TIME", "2025"), ("6 triệu tấn", Q, "level")],
         [("3 triệu tấn", "2018", "actual"), ("5 triệu tấn", "2025", "target"), ("6 triệu tấn", "2025", "target")],
     ),
+    "the year of a figure given for comparison is not carried on": (
+        "Năm 2018, xuất khẩu đạt 41 tỷ USD, tăng 5 tỷ USD so với năm 2017 (năm 2017 đạt 35 tỷ USD). Nhập khẩu đạt 65 tỷ USD, "
+        "trong khi năm 2017 là 58 tỷ USD. Thâm hụt là 24 tỷ USD. Năm 2018 tăng, năm 2017 giảm.",
+        [("Năm 2018", "TIME", "2018"), ("41 tỷ USD", Q, "level"), ("5 tỷ USD", Q, "change"),
+         ("so với năm 2017", "BASIS", "period:2017"), ("năm 2017", "TIME", "2017"), ("35 tỷ USD", Q, "level"),
+         ("65 tỷ USD", Q, "level"), ("năm 2017", "TIME", "2017"), ("58 tỷ USD", Q, "level"), ("24 tỷ USD", Q, "level")],
+        [("41 tỷ USD", "2018", "actual"), ("5 tỷ USD", "2018", "actual"), ("35 tỷ USD", "2017", "actual"),
+         ("65 tỷ USD", "2018", "actual"), ("58 tỷ USD", "2017", "actual"), ("24 tỷ USD", "2018", "actual")],
+    ),
+    "the year of an earlier period stated for its own values is carried on": (
+        "Năm 2018 tăng. Năm 2015, doanh thu đạt 5 tỷ đồng. Lợi nhuận đạt 1 tỷ đồng.",
+        [("Năm 2018", "TIME", "2018"), ("Năm 2015", "TIME", "2015"), ("5 tỷ đồng", Q, "level"), ("1 tỷ đồng", Q, "level")],
+        [("5 tỷ đồng", "2015", "actual"), ("1 tỷ đồng", "2015", "actual")],
+    ),
     "without any period the report's year": (
         "2018-05-20\nBáo cáo năm 2018 cho biết doanh nghiệp có 304 doanh nghiệp.",
         [("304 doanh nghiệp", Q, "level")],
