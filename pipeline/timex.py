@@ -51,6 +51,8 @@ TIME_PATTERN = re.compile(
             rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)(?:\s+hết)?(?:\s+cuối)?\s+tháng\s+\d{{1,2}}{_YEAR_TAIL}?)",
             rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)\s+(?:nay|giờ))",
             rf"(?:[Đđ]ầu năm(?:\s+nay|\s+{_Y})?\s+(?:cho\s+)?(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?\s+{_DM}(?![\d%/]|[.,]\d))",
+            # a cumulative figure from the start of the year (C32: ``lũy kế từ đầu năm đạt``)
+            rf"(?:(?:(?<=[Tt]ính từ\s)|(?<=[Ll]ũy kế từ\s)|(?<=[Ll]uỹ kế từ\s))đầu năm(?!\s+(?:đến|tới|cho|nay|này|\d)))",
             # a date in parentheses (``Sáng nay (28/6)``)
             rf"(?:(?<=\()(?P<pdate>\d{{1,2}}/\d{{1,2}}(?:/{_Y})?)(?=\)))",
             # fiscal years as written (C10)
@@ -435,6 +437,8 @@ def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | N
         return _months_before(before[1], previous, dates.context)
     if phrase == "năm":
         return dates.context.year_text if dates.context.year is not None else None
+    if phrase == "đầu năm":  # C32: from the start of the year to the text's now
+        return normalize_period("đầu năm đến nay", dates.context)
     if re.fullmatch(r"[Qq]uý(?:\s+(?:này|nay))?", phrase):
         if previous is not None and re.fullmatch(r"(?:\d{4}|XXXX)-Q[1-4]", previous):
             return previous

@@ -290,6 +290,9 @@ def test_time_ruler_spans(spans_of, text, expected):
         ("Năm 2017. Sản lượng liên tục giảm, nhất là từ năm 2015 đến nay.", [("Năm 2017", "2017"), ("năm 2015 đến nay", "2015/2017")]),
         ("Năm 2017, giá giảm; năm 2015 đến năm 2016 tăng.", [("Năm 2017", "2017"), ("năm 2015 đến năm 2016", "2015/2016")]),
         ("Năm 2018. Cho hay, 9 tháng từ đầu năm, lãi 5 tỷ đồng.", [("Năm 2018", "2018"), ("9 tháng từ đầu năm", "2018-01/2018-09")]),
+        ("Năm 2020. Tháng 10 đạt 50 tỷ USD, nâng kim ngạch tính từ đầu năm lên 295,86 tỷ USD.", [("Năm 2020", "2020"), ("Tháng 10", "2020-10"), ("đầu năm", "2020-01/2020-10")]),
+        ("Năm 2016. Luỹ kế từ đầu năm, nhà băng này lãi 390 tỷ đồng.", [("Năm 2016", "2016"), ("đầu năm", "2016")]),
+        ("Năm 2016. Ngay từ đầu năm, Tổng cục đã ban hành 5 văn bản.", [("Năm 2016", "2016")]),
         # C32: a bare ``tháng`` before its figure is the text's month; without a figure it is none
         ("Tính đến ngày 15/12/2020, thuế phát sinh trong tháng đạt 171 triệu USD.", [("15/12/2020", "2020-12-15"), ("tháng", "2020-12")]),
         ("Tính đến ngày 15/12/2020, các mặt hàng biến động trong tháng, như dầu thô.", [("15/12/2020", "2020-12-15")]),
