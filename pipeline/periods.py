@@ -310,13 +310,14 @@ def _month_list(m: re.Match[str], c: PeriodContext) -> str | None:
     return month_span(_year(m[3], c), first, last) if 1 <= first < last <= 12 else None
 
 
-@_rule(_NUM + r"\s+quý\s+(đầu|cuối)\s+năm(?:\s+nay)?(?:\s+(\d{4}))?")
+@_rule(_NUM + r"\s+quý\s+(đầu|cuối)\s+năm(?:\s+nay|\s+(ngoái|trước))?(?:\s+(\d{4}))?")
 def _first_quarters(m: re.Match[str], c: PeriodContext) -> str | None:
-    """``2 quý đầu năm`` → H1, ``3 quý đầu năm`` → months 1-9, ``3 quý cuối năm`` → months 4-12."""
+    """``2 quý đầu năm`` → H1, ``3 quý đầu năm`` → months 1-9, ``3 quý cuối năm`` → months 4-12;
+    ``năm ngoái`` the year before the text's."""
     count = _count(m[1])
     if count is None or not 1 <= count <= 4:
         return None
-    year = _year(m[3], c)
+    year = c.shifted(-1) if m[3] else _year(m[4], c)
     return month_span(year, 1, 3 * count) if m[2].lower() == "đầu" else month_span(year, 13 - 3 * count, 12)
 
 
@@ -454,9 +455,10 @@ def _year_to_now(m: re.Match[str], c: PeriodContext) -> str | None:
     return month_span(m[1], 1, c.month) if c.month and m[1] == c.year_text else m[1]
 
 
-@_rule(r"(?:cả\s+|trong\s+)?năm\s+(nay|này|qua|vừa rồi|trước|trước liền kề|ngoái|tới|sau|mới|kế tiếp)")
+@_rule(r"(?:cả\s+|trong\s+)?năm\s+(nay|này|qua|vừa qua|vừa rồi|trước|trước liền kề|trước đó|ngoái|tới|sau|mới|kế tiếp)")
 def _year_relative(m: re.Match[str], c: PeriodContext) -> str | None:
-    offset = {"nay": 0, "này": 0, "qua": 0, "vừa rồi": 0, "trước": -1, "trước liền kề": -1, "ngoái": -1}.get(m[1].lower(), 1)
+    offset = {"nay": 0, "này": 0, "qua": 0, "vừa qua": 0, "vừa rồi": 0, "trước": -1, "trước liền kề": -1, "trước đó": -1,
+              "ngoái": -1}.get(m[1].lower(), 1)
     return c.shifted(offset)
 
 
@@ -532,7 +534,7 @@ def _canonical(phrase: str, context: PeriodContext) -> str:
 _SAME_PERIOD = re.compile(r"cùng\s+k[ỳì]|cùng\s+năm\s+(?:trước|ngoái)", re.IGNORECASE)
 _PREVIOUS = re.compile(r"(?:tháng|quý|kỳ|tuần|ngày)\s+(?:trước(?:\s+liền kề)?|liền trước)$", re.IGNORECASE)
 _PLAN = re.compile(r"kế hoạch|dự toán|chỉ tiêu|mục tiêu|\bKH\b", re.IGNORECASE)
-_LAST_YEAR = re.compile(r"năm\s+(?:trước|ngoái)$", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"(?:(?:một|1)\s+)?năm\s+(?:trước|ngoái)(?:\s+đó)?$", re.IGNORECASE)
 _BASIS_LEAD = re.compile(
     r"^(?:so\s+với|so|với)\s+(?:(?:ước\s+)?thực hiện\s+|hồi\s+|thời điểm\s+|bình quân\s+|mức\s+(?:thặng dư\s+|tăng\s+)?|"
     r"con số\s+|số\s+(?:thặng dư\s+)?|kết quả(?:\s+kinh doanh)?(?:\s+thực tế)?(?:\s+của)?\s+|trong\s+)*", re.IGNORECASE,

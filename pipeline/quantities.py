@@ -642,7 +642,7 @@ def _basis(text: str, start: int, end: int, kind: str, anchors: list[Anchor], pe
     direct = chosen is not None and not text[end : chosen.start].strip(" )")
     if chosen is None or (chosen.value == "plan" and kind != "ratio" and not direct):
         return None, None
-    if re.search(r"năm\s+(?:trước|ngoái)$", text[chosen.start : chosen.end]) and period:
+    if re.search(r"năm\s+(?:trước|ngoái)(?:\s+đó)?$", text[chosen.start : chosen.end]) and period:
         return normalize_basis(text[chosen.start : chosen.end], period, context) or chosen.value, chosen
     return chosen.value, chosen
 

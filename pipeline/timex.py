@@ -77,7 +77,7 @@ TIME_PATTERN = re.compile(
             rf"(?:[Qq]uý\s+(?:IV|I{{1,3}})(?={_Y}\b){_Y}|[Qq]uý\s+I\s+V\.?\s+{_Y}\b)",
             rf"(?:[Qq]uý\s+{_Q}\s*(?:-|–|đến)\s*quý\s+{_Q}{_YEAR_TAIL}?)",
             rf"(?:{_EDGE}[Qq]uý\s+{_Q}(?:{_YEAR_TAIL}|{_REL_YEAR_TAIL})?(?:\s+(?:này|vừa qua))?)",
-            rf"(?:{_N}\s+quý\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+{_Y})?)",
+            rf"(?:{_N}\s+quý\s+(?:đầu|cuối)\s+năm(?:\s+nay|\s+ngoái|\s+trước|\s+{_Y})?)",
             rf"(?:[Qq]uý\s+(?:này|nay)\b)",
             # spans of months
             rf"(?:{_MONTHS_HEAD}{_N}\s+tháng\s+(?:đầu|cuối)\s+(?:năm(?:\s+nay|\s+này)?(?:\s+{_Y})?|{_Y}\b))",
@@ -107,7 +107,7 @@ TIME_PATTERN = re.compile(
             # years
             rf"(?:(?<=[Tt]ừ\s)[Nn]ăm\s+{_Y}\s+(?:cho\s+)?(?:đến|tới)\s+nay)",
             rf"(?:{_N}\s+năm\s+(?:qua|gần đây|vừa qua|tới|sắp tới|trở lại đây|trước đó|về trước|trước(?!\s+(?:khi|đây|đó|nữa))))",
-            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|trước liền kề|nay|này|qua|trước|ngoái|tới|sau|mới)\b(?!\s+khi\b))",
+            rf"(?:(?<![Cc]ác\s)(?<![Nn]hững\s)(?<![Nn]hiều\s)(?:[Cc]ả\s+)?[Nn]ăm\s+(?:vừa rồi|vừa qua|trước liền kề|trước đó|nay|này|qua|trước|ngoái|tới|sau|mới)\b(?!\s+khi\b))",
             rf"(?:(?:[Ll][ũu]ỹ kế\s+|[Ll]ũy kế\s+)?[Cc]ả\s+năm(?:\s+{_Y})?)",
             rf"(?:[Nn]ăm\s+{_Y}\b(?!\s*[-–]\s*\d{{4}}))",
             rf"(?:(?<=date\s){_Y}-\d{{2}}(?:-\d{{2}})?\b)",
@@ -148,9 +148,11 @@ _BASIS_TAIL = "|".join(
         rf"quý\s+{_Q}{_YEAR_TAIL}?",
         rf"(?:kỳ\s+[12]|nửa\s+(?:đầu|cuối|sau))\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?",
         rf"\d{{1,2}}\s+ngày\s+(?:đầu|cuối)(?:\s+của)?\s+(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|năm(?:\s+{_Y})?)",
-        rf"(?:tháng|quý|kỳ|tuần)\s+trước(?:\s+liền kề)?",
+        rf"(?:tháng|quý|kỳ|tuần)\s+trước(?:\s+liền kề|\s+đó)?",
         rf"tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+trước)?",
-        rf"năm\s+(?:trước|ngoái|{_Y})",
+        rf"(?:(?:một|1)\s+)?năm\s+trước(?:\s+đó)?",
+        rf"năm\s+(?:ngoái|{_Y})",
+        rf"mục tiêu(?:\s+(?:năm|cả năm|năm\s+{_Y}|đề ra|đặt ra))?",
         rf"{_Y}",
         rf"(?:thời điểm\s+|hồi\s+)?(?:cuối|đầu)\s+(?:năm(?:\s+{_Y})?|k[ỳì])",
         r"(?:mức|con số)(?=\s+(?:chỉ\s+)?\d)",
@@ -161,6 +163,7 @@ BASIS_PATTERN = re.compile(
     rf"(?:(?:{_SO_VOI}|(?<=%\s)với)\s+(?:{_BASIS_TAIL}))(?![\w/])"
     rf"|(?:(?:(?<=%\s)|(?<=lần\s)|(?<=%\svề\s)){_PLAN_WORD}{_PLAN_TAIL})"
     rf"|(?:(?<=%\s)mục tiêu(?:\s+(?:hàng năm|năm|cả năm|năm\s+{_Y}))?(?![\w]))"
+    rf"|(?:(?:(?<=\d/\d\s)|(?<=\d/\d\d\s))cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)"
     rf"|(?:(?<=\d\s)(?P<multiple>cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?))"
     rf"|(?:(?:(?<=%\s)|(?<=lần\s))(?:cùng\s+k[ỳì]|quý\s+{_Q}{_YEAR_TAIL}))(?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?"
     rf"|(?:(?<=%\s)cùng\s+k[ỳì](?:\s+năm\s+(?:trước|ngoái|{_Y})|\s+{_Y})?)"

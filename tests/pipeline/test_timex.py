@@ -98,6 +98,9 @@ PERIOD_CASES = [
     ("tháng ba", Y2020, "2020-03"), ("tháng mười hai", Y2020, "2020-12"),
     # a start in an earlier year runs to the text's month, or its year when the month is unknown
     ("tháng 9-2016 đến nay", PeriodContext(2018, 5), "2016-09/2018-05"), ("tháng 6/2017 đến nay", PeriodContext(2018), "2017/2018"),
+    # the year before that, the year just past, quarters of last year
+    ("năm trước đó", PeriodContext(2018), "2017"), ("năm vừa qua", PeriodContext(2016), "2016"),
+    ("2 quý đầu năm ngoái", PeriodContext(2016), "2015-H1"), ("3 quý cuối năm trước", PeriodContext(2016), "2015-04/2015-12"),
 ]
 
 
@@ -148,6 +151,9 @@ BASIS_CASES = [
     ("so với kết quả thực hiện trong nửa cuối tháng 11/2020", None, "period:2020-11-16/2020-11-30"),
     ("so kết quả thực hiện Tết Mậu Tuất 2018", None, "period:2018"), ("với năm trước", "2019", "period:2018"),
     ("so kế hoạch thành phố giao", None, "plan"),
+    # the year before that, a goal
+    ("so với một năm trước đó", "2018", "period:2017"), ("so với 1 năm trước đó", "2018", "period:2017"),
+    ("so với năm trước đó", "2016", "period:2015"), ("so với mục tiêu", None, "plan"),
 ]
 
 
@@ -351,6 +357,10 @@ def test_time_ruler_time_spans(spans_of, text, expected):
         # a comparison between the change verb and its amount
         ("Năm 2018, thu từ xăng dầu tăng so với cùng kì 6.350 tỉ đồng.", ("so với cùng kì", "same_period_last_year"), None),
         ("Năm 2020, kim ngạch tăng thêm so với cùng kỳ năm ngoái tới 6,85 tỷ USD.", ("so với cùng kỳ năm ngoái", "same_period_last_year"), None),
+        ("Năm 2018, kim ngạch đạt 106 tỷ USD, tăng 12,71 tỷ USD so với một năm trước đó.", ("so với một năm trước đó", "period:2017"), None),
+        ("Năm 2016, lãi 2 tỷ đồng, bằng 1/7 cùng kỳ năm ngoái.", ("cùng kỳ năm ngoái", "same_period_last_year"), None),
+        ("Năm 2016, lãi 5 tỷ đồng, cao hơn 8% so với mục tiêu.", ("so với mục tiêu", "plan"), None),
+        ("Năm 2018, gạo đạt 683 triệu USD, trong khi năm trước đó đạt 1 tỷ USD.", None, ("năm trước đó", "2017")),
     ],
 )
 def test_time_ruler_basis_only_where_linked(spans_of, text, basis, time):
