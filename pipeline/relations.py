@@ -147,7 +147,7 @@ def link_sentence(text: str, start: int, items: list[Item], carried: SpacySpan |
     previous sentence's last INDICATOR, which the values of a continuing sentence that names no
     measure take (:data:`_CONTINUES`)."""
     quantities = [item for item in items if item.label == "QUANTITY"]
-    head_end = _list_head_end(text, start, quantities)
+    head_end = _list_head_end(text, start, quantities, [item for item in items if item.label == "BASIS"])
     continues = carried is not None and _CONTINUES.match(text, start) is not None
     for quantity in quantities:
         indicator = _indicator(text, items, quantity)
@@ -160,14 +160,21 @@ def link_sentence(text: str, start: int, items: list[Item], carried: SpacySpan |
     yield from _offices(text, items)
 
 
-def _list_head_end(text: str, start: int, quantities: list[Item]) -> int:
+def _list_head_end(text: str, start: int, quantities: list[Item], bases: list[Item] = ()) -> int:
     """Where the fronted part of the sentence ends: its first value, or a list head's ``:`` /
-    ``như`` before it; cues up to there reach every value of the sentence."""
+    ``như`` before it, or the ``là`` after a comparison that heads a list (``Các mặt hàng giảm
+    nhiều so với tháng 11 là điện thoại ... giảm 1,9 tỷ USD``); cues up to there reach every value
+    of the sentence."""
     if not quantities:
         return start
     first = quantities[0].start
-    head = max(text.rfind(":", start, first), _last_nhu(text, start, first))
+    head = max(text.rfind(":", start, first), _last_nhu(text, start, first),
+               *(b.end for b in bases if b.end <= first and _LIST_AFTER_BASIS.match(text, b.end)))
     return head if head > start else first
+
+
+#: a comparison that heads a list with ``là``
+_LIST_AFTER_BASIS = re.compile(r"\s+là\s*:?\s+(?!\d)")
 
 
 def _last_nhu(text: str, start: int, end: int) -> int:
@@ -224,7 +231,8 @@ def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item |
 def _fronted(text: str, items: list[Item], label: str, head_end: int) -> list[Item]:
     """Cues of ``label`` that head the sentence: before ``head_end`` and set off from the values by
     a comma or a list head (``Trong năm 2024, ...``, ``... năm 2025 như sau:``)."""
-    return [i for i in items if i.label == label and i.end <= head_end and re.search(r"[,:]|\bnhư\b", text[i.end : head_end + 1])]
+    return [i for i in items if i.label == label and i.end <= head_end
+            and (re.search(r"[,:]|\bnhư\b", text[i.end : head_end + 1]) or (label == "BASIS" and i.end == head_end))]
 
 
 def _bases(text: str, items: list[Item], quantities: list[Item], head_end: int) -> Iterator[tuple[SpacySpan, str, SpacySpan]]:

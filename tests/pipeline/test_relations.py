@@ -140,6 +140,19 @@ CASES = [
         [("Doanh thu", "INDICATOR", None), ("5 tỷ đồng", "QUANTITY", "level"), ("300 lao động", "QUANTITY", "level")],
         {("5 tỷ đồng", "indicator", "Doanh thu")},
     ),
+    (  # a comparison that heads a list with ``là`` reaches the list's values
+        "Các mặt hàng giảm nhiều so với tháng 11 là điện thoại giảm 1,9 tỷ USD, tương ứng giảm 39,7%; máy ảnh giảm 192 triệu USD.",
+        [("so với tháng 11", "BASIS", "period:2020-11"), ("điện thoại", "INDICATOR", None), ("1,9 tỷ USD", "QUANTITY", "change"),
+         ("39,7%", "QUANTITY", "change"), ("máy ảnh", "INDICATOR", None), ("192 triệu USD", "QUANTITY", "change")],
+        {("1,9 tỷ USD", "indicator", "điện thoại"), ("39,7%", "indicator", "điện thoại"), ("192 triệu USD", "indicator", "máy ảnh"),
+         ("1,9 tỷ USD", "basis", "so với tháng 11"), ("39,7%", "basis", "so với tháng 11"), ("192 triệu USD", "basis", "so với tháng 11")},
+    ),
+    (  # ... but a ``là`` that gives the value is no list head
+        "Mức tăng so với năm trước là 5%, còn xuất khẩu tăng 3%.",
+        [("Mức tăng", "INDICATOR", None), ("so với năm trước", "BASIS", "period:2019"), ("5%", "QUANTITY", "change"),
+         ("xuất khẩu", "INDICATOR", None), ("3%", "QUANTITY", "change")],
+        {("5%", "indicator", "Mức tăng"), ("3%", "indicator", "xuất khẩu"), ("5%", "basis", "so với năm trước")},
+    ),
 ]
 
 
