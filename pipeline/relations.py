@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
+from .quantities import UNITS
 from .sentences import sentence_spans
 from .serialization import ConfigSerializable
 
@@ -138,7 +139,7 @@ def _items(text: str, start: int, end: int, spans: list[SpacySpan]) -> list[Item
 #: ``indicator`` crosses a sentence only where the later one plainly continues the same measure)
 _CONTINUES = re.compile(
     r"\W*(?:Cụ thể|Trong đó|Riêng|Tính riêng|Chỉ tính riêng|Tính chung|Trung bình|Con số|Như vậy|Theo đó|"
-    r"Các thị trường|Còn lại)\b"
+    r"Các thị trường|Còn lại|Lũy kế|Luỹ kế|Ước tính)\b"
 )
 
 
@@ -151,13 +152,23 @@ def link_sentence(text: str, start: int, items: list[Item], carried: SpacySpan |
     continues = carried is not None and _CONTINUES.match(text, start) is not None
     for quantity in quantities:
         indicator = _indicator(text, items, quantity)
-        links = (("indicator", indicator.span if indicator else carried if continues else None),
+        links = (("indicator", indicator.span if indicator else carried if continues and _measured(quantity) else None),
                  ("time", getattr(_time(text, items, quantity, head_end), "span", None)))
         for label, tail in links:
             if tail is not None:
                 yield quantity.span, label, tail
     yield from _bases(text, items, quantities, head_end)
     yield from _offices(text, items)
+
+
+#: the canonical units of measures (a value in another unit counts things: ``1.000 dự án``)
+_MEASURE_UNITS = frozenset(UNITS.values())
+
+
+def _measured(quantity: Item) -> bool:
+    """Whether a value measures an amount (a count of things takes no carried measure)."""
+    unit = _attrs(quantity.span).get("unit")
+    return unit is None or unit.split("/")[0] in _MEASURE_UNITS
 
 
 def _list_head_end(text: str, start: int, quantities: list[Item], bases: list[Item] = ()) -> int:

@@ -7,8 +7,11 @@ from pipeline.relations import RelationLinker
 
 
 def _attrs(label, extra):
-    """The attributes a case gives: a QUANTITY's kind, a BASIS's basis, a TIME's period."""
-    return {"QUANTITY": {"kind": extra, "basis": None}, "BASIS": {"basis": extra}, "TIME": {"period": extra}}.get(label, {})
+    """The attributes a case gives: a QUANTITY's kind (and unit after a ``:``), a BASIS's basis, a TIME's period."""
+    if label == "QUANTITY":
+        kind, _, unit = (extra or "").partition(":")
+        return {"kind": kind or None, "basis": None, "unit": unit or None}
+    return {"BASIS": {"basis": extra}, "TIME": {"period": extra}}.get(label, {})
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +155,14 @@ CASES = [
         [("Mức tăng", "INDICATOR", None), ("so với năm trước", "BASIS", "period:2019"), ("5%", "QUANTITY", "change"),
          ("xuất khẩu", "INDICATOR", None), ("3%", "QUANTITY", "change")],
         {("5%", "indicator", "Mức tăng"), ("3%", "indicator", "xuất khẩu"), ("5%", "basis", "so với năm trước")},
+    ),
+    (  # a cumulative sentence goes on with the previous sentence's measure; a count does not take it
+        "Kim ngạch tháng 12 đạt 1,54 tỷ USD. Lũy kế từ đầu năm đến nay đạt 14,6 tỷ USD, với 2.050 doanh nghiệp.",
+        [("Kim ngạch", "INDICATOR", None), ("tháng 12", "TIME", "2020-12"), ("1,54 tỷ USD", "QUANTITY", "level:USD"),
+         ("đầu năm đến nay", "TIME", "2020-01-01/2020-12-15"), ("14,6 tỷ USD", "QUANTITY", "level:USD"),
+         ("2.050 doanh nghiệp", "QUANTITY", "level:doanh nghiệp")],
+        {("1,54 tỷ USD", "indicator", "Kim ngạch"), ("1,54 tỷ USD", "time", "tháng 12"), ("14,6 tỷ USD", "indicator", "Kim ngạch"),
+         ("14,6 tỷ USD", "time", "đầu năm đến nay"), ("2.050 doanh nghiệp", "time", "đầu năm đến nay")},
     ),
 ]
 
