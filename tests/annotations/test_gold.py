@@ -42,6 +42,13 @@ READ_BY_HAND = {
     ("vietnews/train-086521", "84"): (84e9, 84e9),
     # "dịch vụ tăng từ 38.81% lên 41,72%" beside "40,39%", "18,11%": a decimal point (shares near 100 in all)
     ("vietnews/train-070755", "38.81%"): (38.81, 38.81),
+    # "tăng13,7%": no space after the predicate (as "giảm20,5%" above)
+    ("hddtvn/dien-bien-xuat-nhap-khau-nua-dau-thang-12", "tăng13,7%"): (13.7, 13.7),
+    ("hddtvn/dien-bien-xuat-nhap-khau-nua-dau-thang-12", "tăng11,4%"): (11.4, 11.4),
+    # "189,6 nghỉn tấn": the scale word nghìn with a wrong tone mark
+    ("hddtvn/doanh-nghiep-thuoc-sieu-uy-ban-chiu-anh-huong-tieu-cuc-nang-ne-trong-nam-2020", "189,6 nghỉn tấn"): (189.6e3, 189.6e3),
+    # "chậm tiến độ thêm từ 6 tháng – 1 năm": a range of 6 to 12 months, its two ends in different units
+    ("hddtvn/doanh-nghiep-thuoc-sieu-uy-ban-chiu-anh-huong-tieu-cuc-nang-ne-trong-nam-2020", "6 tháng – 1 năm"): (6.0, 12.0),
 }
 
 
