@@ -28,7 +28,8 @@ The steps of :meth:`EntityRecognizer.predict`:
    OFFICIAL, the model for ORG and INDICATOR), then :data:`LABEL_ORDER`, then the longer span;
    documents, events, countries and bare heads are no ORG (:func:`_not_org`);
 3. repeats: other mentions of the ORGs found, their abbreviations and company names
-   (:func:`repeated_orgs`), where nothing else is; of INDICATORs before the same value, the last
+   (:func:`repeated_orgs`), and of the OFFICIALs by honorific and given name
+   (:func:`repeated_officials`), where nothing else is; of INDICATORs before the same value, the last
    (:func:`nearest_indicators`);
 4. constraints (:func:`constrain`): an OFFICIAL needs an office in the text (a title in its sentence,
    an honorific, or another mention of the name that has one), so bylines and photo credits are not
@@ -57,6 +58,7 @@ from .commodities import find_commodities
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .sentences import sentence_spans
+from .timex import split_tokens_at
 from .tokenizer import token_offsets
 
 LABELS: tuple[str, ...] = ("ORG", "OFFICIAL", "TITLE", "INDICATOR")
@@ -927,6 +929,21 @@ def repeated_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "ORG", "repeat") for m in pattern.finditer(text)]
 
 
+#: an honorific before a bare given name (``ông Hưng`` after ``ông Dương Duy Hưng``)
+_SHORT_NAME_LEAD = r"(?:(?<=\bông )|(?<=\bbà )|(?<=\bÔng )|(?<=\bBà ))"
+
+
+def repeated_officials(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Later mentions of an OFFICIAL by the last syllable of the name after an honorific (``ông
+    Hưng`` for ``Dương Duy Hưng``), where nothing else is (source ``repeat``)."""
+    names = {text[c.start : c.end].split()[-1] for c in chosen if c.label == "OFFICIAL" and len(text[c.start : c.end].split()) >= 2}
+    names = {n for n in names if re.fullmatch(_CAP, n)}
+    if not names:
+        return []
+    pattern = re.compile(rf"{_SHORT_NAME_LEAD}(?:{_alternation(names)})(?![\w]| [A-ZĐ])")
+    return [Candidate(m.start(), m.end(), "OFFICIAL", "repeat") for m in pattern.finditer(text)]
+
+
 _NAME_SYLLABLES = re.compile(rf"{_CAP}(?: {_CAP}){{0,4}}")
 
 
@@ -948,6 +965,14 @@ def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
     """The index of the stretch of ``sentences`` that holds ``position`` (-1 for none)."""
     index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
     return index if index >= 0 and position < sentences[index][1] else -1
+
+
+def _rebuilt(doc: Doc, start: int, end: int, label: str, attrs) -> Span | None:
+    """A span of the group again at its characters, after tokens were split."""
+    span = doc.char_span(start, end, label=label)
+    if span is not None:
+        span._.set(SPAN_ATTRS_ATTR, attrs)
+    return span
 
 
 def to_spans(doc: Doc, chosen: list[Candidate], taken: list[Span]) -> list[Span]:
@@ -1044,7 +1069,7 @@ class EntityRecognizer:
         chosen = [c for c in choose(candidates, SOURCE_PRIORITY) if not _not_org(text, c)]
         if self.use_rules:
             repeated = [c for c in repeated_orgs(text, chosen) if not _not_org(text, c)]
-            chosen = choose(chosen + repeated, SOURCE_PRIORITY)
+            chosen = choose(chosen + repeated + repeated_officials(text, chosen), SOURCE_PRIORITY)
             chosen = choose(chosen + acronym_orgs(text, chosen + _group_spans(doc, self.spans_key)), SOURCE_PRIORITY)
         values = [s.start_char for s in doc.spans.get(self.spans_key, []) if s.label_ == "QUANTITY"]
         if values:
@@ -1052,7 +1077,10 @@ class EntityRecognizer:
         return constrain(text, chosen)
 
     def set_annotations(self, doc: Doc, chosen: list[Candidate]) -> Doc:
-        taken = list(doc.spans.get(self.spans_key, []))
+        existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(self.spans_key, [])]
+        # a name the segmenter glued to the next words (``Hưng thông tin``) is cut out of its token
+        split_tokens_at(doc, {offset for c in chosen if c.label == "OFFICIAL" for offset in (c.start, c.end)})
+        taken = [span for span in (_rebuilt(doc, *item) for item in existing) if span is not None]
         spans = to_spans(doc, chosen, taken)
         for span in spans:
             span._.set(SPAN_ATTRS_ATTR, {})

@@ -527,7 +527,7 @@ def add_spans(doc: Doc, key: str, items: list[tuple[int, int, str, dict[str, Any
     are rebuilt from their character offsets. Items that overlap a span already kept are skipped.
     """
     existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(key, [])]
-    _split_at(doc, {offset for start, end, _, _ in items for offset in (start, end)})
+    split_tokens_at(doc, {offset for start, end, _, _ in items for offset in (start, end)})
     kept: list[Span] = []
     for start, end, label, attrs in [*existing, *items]:
         span = doc.char_span(start, end, label=label)
@@ -539,7 +539,7 @@ def add_spans(doc: Doc, key: str, items: list[tuple[int, int, str, dict[str, Any
     return doc
 
 
-def _split_at(doc: Doc, offsets: set[int]) -> None:
+def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
     """Split the tokens that have one of ``offsets`` strictly inside them there."""
     cuts: list[tuple[Any, list[str]]] = []
     ordered = sorted(offsets)

@@ -13,6 +13,7 @@ from pipeline.entities import (
     find_orgs,
     find_titles,
     learn_lexicon,
+    repeated_officials,
     repeated_orgs,
 )
 from pipeline.errors import VnieError
@@ -248,6 +249,24 @@ def test_repeated_orgs_find_abbreviations_and_company_names():
     text = "Tập đoàn Hòa Phát (HPG) lãi. Hòa Phát và HPG tăng."
     found = repeated_orgs(text, [Candidate(0, 23, "ORG", "rule")])
     assert sorted(text[c.start : c.end] for c in found) == ["HPG", "Hòa Phát", "Tập đoàn Hòa Phát (HPG)"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ông Dương Duy Hưng, Vụ trưởng, nói. Theo ông Hưng, bà Hưng và Hưng Thịnh.", ["Hưng", "Hưng"]),
+        ("Ông Dương Duy Hưng nói. Ông Hưng Yên đến.", []),  # a longer name, not the official
+        ("Ông Hưng nói.", []),  # no official named in full
+    ],
+)
+def test_repeated_officials_by_honorific_and_given_name(text, expected):
+    officials = [Candidate(text.index("Dương Duy Hưng"), text.index("Dương Duy Hưng") + 14, "OFFICIAL", "rule")] if "Dương" in text else []
+    assert [text[c.start : c.end] for c in repeated_officials(text, officials)] == expected
+
+
+def test_a_name_glued_to_the_next_words_is_cut_out_of_its_token():
+    doc = make_doc("Ông|Dương Duy Hưng|,|Vụ trưởng|Vụ Kế hoạch|,|nói|.|Theo|ông|Hưng thông tin|,|dự án|xong|.")
+    assert [s for s, label in labelled(rules_only()(doc)) if label == "OFFICIAL"] == ["Dương Duy Hưng", "Hưng"]
 
 
 def test_clause_spans():
