@@ -13,6 +13,7 @@ from pipeline.entities import (
     find_orgs,
     find_titles,
     learn_lexicon,
+    officials_after_offices,
     repeated_officials,
     repeated_orgs,
 )
@@ -262,6 +263,14 @@ def test_repeated_orgs_find_abbreviations_and_company_names():
 def test_repeated_officials_by_honorific_and_given_name(text, expected):
     officials = [Candidate(text.index("Dương Duy Hưng"), text.index("Dương Duy Hưng") + 14, "OFFICIAL", "rule")] if "Dương" in text else []
     assert [text[c.start : c.end] for c in repeated_officials(text, officials)] == expected
+
+
+def test_a_name_after_a_chosen_office_is_an_official():
+    text = "Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Phùng Đức Tiến ghi nhận."
+    org = text.index("Bộ")
+    chosen = [Candidate(0, 10, "TITLE", "rule"), Candidate(org, org + len("Bộ Nông nghiệp và Phát triển nông thôn"), "ORG", "model")]
+    assert [text[c.start : c.end] for c in officials_after_offices(text, chosen)] == ["Phùng Đức Tiến"]
+    assert officials_after_offices(text, chosen[:1]) == []  # the title alone is not next to the name
 
 
 def test_a_name_glued_to_the_next_words_is_cut_out_of_its_token():
