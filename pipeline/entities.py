@@ -132,6 +132,10 @@ NOT_ORG_STARTS: tuple[str, ...] = (
 #: country names a model may take for organizations (C7: markets and places are not ORG)
 NOT_ORGS: frozenset[str] = frozenset({
     "VN", "Việt Nam", "Nhật", "Nhật Bản", "Trung Quốc", "Mỹ",
+    # other countries and markets (C7), and currencies
+    "Hoa Kỳ", "Hàn Quốc", "Đài Loan", "Thái Lan", "Ấn Độ", "Đức", "Pháp", "Anh", "Vương quốc Anh", "Hà Lan", "Bỉ",
+    "Italy", "Ý", "Tây Ban Nha", "Canada", "Mexico", "Brazil", "Nga", "Úc", "Australia", "Singapore", "Malaysia",
+    "Indonesia", "Philippines", "Campuchia", "Lào", "Myanmar", "Hồng Kông", "EU", "JPY", "CNY", "USD", "EUR",
     # trade agreements are not organizations
     "CPTPP", "TPP", "EVFTA", "EVIPA", "RCEP", "AFTA", "UKVFTA", "VKFTA", "FTA", "ATIGA",
 })
@@ -764,7 +768,8 @@ def _after_honorific(text: str, position: int) -> bool:
 #: lowercase verbs that end an organization's name (``Cục Hải quan TP.HCM ước thu NSNN``), and
 #: words that never start one (``Như bộ Tài chính thông tin``)
 _ORG_ENDS = frozenset({"ước", "thu", "chuyển đổi", "phát hiện", "khẳng định", "cho biết", "đạt", "tăng", "giảm",
-                       "là", "có", "đã", "sẽ", "được", "nói", "thông tin", "công bố", "ghi nhận", "báo cáo", "vừa"})
+                       "là", "có", "đã", "sẽ", "được", "nói", "thông tin", "công bố", "ghi nhận", "báo cáo", "vừa",
+                       "nhận định", "đánh giá", "dự báo", "yêu cầu", "đề nghị", "để", "và pháp luật"})
 _ORG_NOT_FIRST = frozenset({"như", "theo", "tại", "của", "và", "với"})
 
 

@@ -219,6 +219,18 @@ def test_model_org_loses_a_trailing_personal_name():
     ]
 
 
+def test_a_model_org_ends_before_a_verb():
+    doc = make_doc("Bộ|Nông nghiệp|và|Phát triển|nông thôn|nhận định|,|giá|tăng|.",
+                   [("Bộ Nông nghiệp và Phát triển nông thôn nhận định", "ORG")])
+    assert [s for s, label in labelled(EntityRecognizer()(doc)) if label == "ORG"] == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_countries_and_currencies_are_no_orgs():
+    doc = make_doc("Xuất khẩu|sang|Mexico|tăng|,|Hoa Kỳ|giảm|,|giá|191,8|JPY|/|kg|.",
+                   [("Mexico", "ORG"), ("Hoa Kỳ", "ORG"), ("JPY", "ORG")])
+    assert [s for s, label in labelled(EntityRecognizer()(doc)) if label == "ORG"] == []
+
+
 def test_spans_already_in_the_group_are_not_overlapped():
     doc = make_doc("Chính phủ|giao|5|%|.")
     doc.spans[SPAN_GROUP] = [Span(doc, 0, 1, label="TIME")]
