@@ -520,6 +520,20 @@ def rule_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     return found
 
 
+#: ``báo`` / ``tờ`` / ``tạp chí`` before a newspaper's name, which the gold keeps in the ORG
+#: (``báo Sài Gòn Giải Phóng``); not ``họp báo``, ``thông báo``, ``dự báo``, ``cảnh báo``
+_PRESS_WORD = re.compile(r"(?<!\w)(?<![Hh]ọp )(?<![Tt]hông )(?<![Dd]ự )(?<![Cc]ảnh )(?:[Bb]áo|[Tt]ờ|[Tt]ạp chí) $")
+
+
+def with_press_words(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """ORGs right after ``báo`` / ``tờ`` / ``tạp chí`` start at that word (``báo VOV``)."""
+    out = []
+    for c in chosen:
+        press = _PRESS_WORD.search(text, max(0, c.start - 12), c.start) if c.label == "ORG" else None
+        out.append(Candidate(press.start(), c.end, c.label, c.source) if press else c)
+    return out
+
+
 def officials_after_offices(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The names :func:`find_officials` finds after the TITLEs and ORGs chosen from every source
     (``Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Phùng Đức Tiến``, where the rules' own ORG
@@ -1084,6 +1098,7 @@ class EntityRecognizer:
             repeated = [c for c in repeated_orgs(text, chosen) if not _not_org(text, c)]
             chosen = choose(chosen + repeated + repeated_officials(text, chosen) + officials_after_offices(text, chosen), SOURCE_PRIORITY)
             chosen = choose(chosen + acronym_orgs(text, chosen + _group_spans(doc, self.spans_key)), SOURCE_PRIORITY)
+            chosen = with_press_words(text, chosen)
         values = [s.start_char for s in doc.spans.get(self.spans_key, []) if s.label_ == "QUANTITY"]
         if values:
             chosen = nearest_indicators(text, chosen, values)

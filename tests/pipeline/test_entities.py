@@ -15,6 +15,7 @@ from pipeline.entities import (
     learn_lexicon,
     officials_after_offices,
     repeated_officials,
+    with_press_words,
     repeated_orgs,
 )
 from pipeline.errors import VnieError
@@ -223,6 +224,17 @@ def test_a_model_org_ends_before_a_verb():
     doc = make_doc("Bộ|Nông nghiệp|và|Phát triển|nông thôn|nhận định|,|giá|tăng|.",
                    [("Bộ Nông nghiệp và Phát triển nông thôn nhận định", "ORG")])
     assert [s for s, label in labelled(EntityRecognizer()(doc)) if label == "ORG"] == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [("Trước đó, báo VOV đưa tin.", "VOV", "báo VOV"), ("Theo tờ Nikkei, giá tăng.", "Nikkei", "tờ Nikkei"),
+     ("Tại họp báo Chính phủ, giá tăng.", "Chính phủ", "Chính phủ"), ("Bản thông báo VOV.", "VOV", "VOV")],
+)
+def test_newspapers_keep_their_press_word(text, name, expected):
+    start = text.index(name)
+    (found,) = with_press_words(text, [Candidate(start, start + len(name), "ORG", "model")])
+    assert text[found.start : found.end] == expected
 
 
 def test_countries_and_currencies_are_no_orgs():
