@@ -49,6 +49,8 @@ READ_BY_HAND = {
     ("hddtvn/doanh-nghiep-thuoc-sieu-uy-ban-chiu-anh-huong-tieu-cuc-nang-ne-trong-nam-2020", "189,6 nghỉn tấn"): (189.6e3, 189.6e3),
     # "chậm tiến độ thêm từ 6 tháng – 1 năm": a range of 6 to 12 months, its two ends in different units
     ("hddtvn/doanh-nghiep-thuoc-sieu-uy-ban-chiu-anh-huong-tieu-cuc-nang-ne-trong-nam-2020", "6 tháng – 1 năm"): (6.0, 12.0),
+    # "tăng 211, 6 tỷ đồng": a stray space inside 211,6
+    ("hddtvn/nhieu-nhom-hang-giup-tang-thu-ngan-sach-tram-ty-dong-trong-thang-11-2", "211, 6 tỷ đồng"): (211.6e9, 211.6e9),
 }
 
 
