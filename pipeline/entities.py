@@ -176,7 +176,7 @@ _NUMBER = re.compile(r"\d")
 #: verbs and cues that end an indicator's noun phrase wherever a model lets it run on
 _PREDICATES = frozenset(
     "tăng giảm đạt ước ước_đạt ước_tính sụt_giảm được bị là chiếm giúp vượt bằng còn lên xuống kế_hoạch "
-    "mục_tiêu dự_kiến này đó tương_đương phát_sinh".replace("_", " ").split()
+    "mục_tiêu dự_kiến này đó".replace("_", " ").split()
 )
 #: words that name no measure on their own (``mức`` of ``ở mức 79 USD``)
 _GENERIC_MEASURES = frozenset({"mức", "số", "bình quân", "con số"})
