@@ -39,7 +39,7 @@ from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .periods import PeriodContext, month_span, year_to_day
 from .serialization import ConfigSerializable
-from .timex import DocumentDates, document_context
+from .timex import document_context
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
 #: the alternatives of :data:`_CLAUSE_BREAK` apart, for :func:`_breaks`; a sentence breaks at the
@@ -88,13 +88,6 @@ class Anchor:
     end: int
     label: str
     value: str | None
-
-
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def document_dates(text: str) -> DocumentDates:
-    """:func:`~pipeline.timex.document_context` of ``text``: computed once per text (it is cached) and
-    shared by the time ruler, the quantity ruler and the attribute resolver of a document."""
-    return document_context(text)
 
 
 def clause_start(text: str, position: int) -> int:
@@ -380,7 +373,7 @@ class AttributeResolver(ConfigSerializable):
         indicators = {(h.start_char, h.end_char): t for h, label, t in relations if label == "indicator"}
         basis_links = {(h.start_char, h.end_char): t for h, label, t in relations if label == "basis"}
         bases = [(s.start_char, s.end_char) for s in spans if s.label_ == "BASIS"]
-        dates = document_dates(text)
+        dates = document_context(text)
         report_year = dates.report_year
         months = _month_times(spans, dates.context)
         carried: str | None = None

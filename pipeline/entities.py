@@ -58,7 +58,7 @@ from .commodities import find_commodities
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .sentences import sentence_spans
-from .timex import split_tokens_at
+from .timex import span_at, split_tokens_at
 from .tokenizer import token_offsets
 
 LABELS: tuple[str, ...] = ("ORG", "OFFICIAL", "TITLE", "INDICATOR")
@@ -783,7 +783,7 @@ def _after_honorific(text: str, position: int) -> bool:
 #: words that never start one (``Như bộ Tài chính thông tin``)
 _ORG_ENDS = frozenset({"ước", "thu", "chuyển đổi", "phát hiện", "khẳng định", "cho biết", "đạt", "tăng", "giảm",
                        "là", "có", "đã", "sẽ", "được", "nói", "thông tin", "công bố", "ghi nhận", "báo cáo", "vừa",
-                       "nhận định", "đánh giá", "dự báo", "yêu cầu", "đề nghị", "để", "và pháp luật"})
+                       "nhận định", "đánh giá", "dự báo", "yêu cầu", "đề nghị", "để"})
 _ORG_NOT_FIRST = frozenset({"như", "theo", "tại", "của", "và", "với"})
 
 
@@ -994,14 +994,6 @@ def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
     return index if index >= 0 and position < sentences[index][1] else -1
 
 
-def _rebuilt(doc: Doc, start: int, end: int, label: str, attrs) -> Span | None:
-    """A span of the group again at its characters, after tokens were split."""
-    span = doc.char_span(start, end, label=label)
-    if span is not None:
-        span._.set(SPAN_ATTRS_ATTR, attrs)
-    return span
-
-
 def to_spans(doc: Doc, chosen: list[Candidate], taken: list[Span]) -> list[Span]:
     """Token-aligned spans of ``chosen`` that overlap nothing in ``taken``; a candidate that does not
     fall on token boundaries is dropped (its tokens straddle a neighbour)."""
@@ -1108,7 +1100,7 @@ class EntityRecognizer:
         existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(self.spans_key, [])]
         # a name the segmenter glued to the next words (``Hưng thông tin``) is cut out of its token
         split_tokens_at(doc, {offset for c in chosen if c.label == "OFFICIAL" for offset in (c.start, c.end)})
-        taken = [span for span in (_rebuilt(doc, *item) for item in existing) if span is not None]
+        taken = [span for span in (span_at(doc, *item) for item in existing) if span is not None]
         spans = to_spans(doc, chosen, taken)
         for span in spans:
             span._.set(SPAN_ATTRS_ATTR, {})

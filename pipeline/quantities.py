@@ -18,12 +18,12 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status, document_dates
+from .attributes import Anchor, clause_end, clause_period, clause_start, clause_status
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
 from .periods import PeriodContext, normalize_basis
 from .serialization import ConfigSerializable
-from .timex import Found, add_spans, find_times
+from .timex import Found, add_spans, document_context, find_times
 from .tokenizer import token_offsets
 
 Style = Literal["vi", "en"]
@@ -709,7 +709,7 @@ class QuantityRuler(ConfigSerializable):
         ]
         text = doc_text(doc)
         style = number_style(text) if self.number_style == "auto" else self.number_style
-        dates = document_dates(text)
+        dates = document_context(text)
         return find_quantities(doc, sorted(anchors, key=lambda a: a.start), style=style,
                                report_year=dates.report_year, context=dates.context)
 
@@ -760,7 +760,7 @@ def _times_inside(doc: Doc, group: list[Span], dropped: list[Span]) -> list[tupl
     kept = [Found(s.start_char, s.end_char, "BASIS", {}) for s in group if s.label_ == "BASIS" and s not in dropped]
     regions = [(s.start_char, s.end_char) for s in dropped]
     text = doc_text(doc)
-    times = find_times(text, document_dates(text), kept)
+    times = find_times(text, document_context(text), kept)
     return [(t.start, t.end, "TIME", dict(t.attrs)) for t in times if any(a <= t.start and t.end <= b for a, b in regions)]
 
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
-from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
+from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .patterns import prefiltered
 from .periods import _COUNT_WORDS, is_period, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
 from .serialization import ConfigSerializable
@@ -117,8 +117,6 @@ TIME_PATTERN = re.compile(
     )
 )
 
-
-
 #: the pattern the ruler runs: TIME_PATTERN, skipping positions no alternative can start at
 _TIME_SEARCH = prefiltered(TIME_PATTERN)
 
@@ -195,7 +193,7 @@ class DocumentDates:
     report_year: int | None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def document_context(text: str) -> DocumentDates:
     """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
 
@@ -442,7 +440,7 @@ def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | N
         return dates.context.year_text if dates.context.year is not None else None
     if phrase == "đầu năm":  # C32: from the start of the year to the text's now
         return normalize_period("đầu năm đến nay", dates.context)
-    if re.fullmatch(r"[Qq]uý(?:\s+(?:này|nay))?", phrase):
+    if _THIS_QUARTER.fullmatch(phrase):
         if previous is not None and re.fullmatch(r"(?:\d{4}|XXXX)-Q[1-4]", previous):
             return previous
         month = dates.context.month
@@ -529,14 +527,22 @@ def add_spans(doc: Doc, key: str, items: list[tuple[int, int, str, dict[str, Any
     existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(key, [])]
     split_tokens_at(doc, {offset for start, end, _, _ in items for offset in (start, end)})
     kept: list[Span] = []
-    for start, end, label, attrs in [*existing, *items]:
-        span = doc.char_span(start, end, label=label)
+    for item in [*existing, *items]:
+        span = span_at(doc, *item)
         if span is None or _overlaps(span, kept):
             continue
-        span._.set(SPAN_ATTRS_ATTR, attrs)
         kept.append(span)
     doc.spans[key] = sorted(kept, key=lambda s: s.start_char)
     return doc
+
+
+def span_at(doc: Doc, start: int, end: int, label: str, attrs: dict[str, Any] | None) -> Span | None:
+    """The span of ``doc`` at exactly these characters, with its attributes, or None where tokens
+    straddle an edge (rebuilds a group's spans after tokens were split)."""
+    span = doc.char_span(start, end, label=label)
+    if span is not None:
+        span._.set(SPAN_ATTRS_ATTR, attrs)
+    return span
 
 
 def split_tokens_at(doc: Doc, offsets: set[int]) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-
 from .document import (
     ATTR_KEYS,
     BOUNDS,
