@@ -62,6 +62,8 @@ _COMPARISON_TIME = re.compile(r"^cùng\s+k[ỳì]", re.I)
 #: words before the TIME of a figure given for comparison (``trong khi năm 2017 là``, ``(năm 2017 đạt``)
 _COMPARED_BEFORE = re.compile(r"(?:(?<!\w)(?:trong khi|so với|cao hơn|thấp hơn)\s+|\(\s*)$", re.I)
 
+_COMPARED_IN_CLAUSE = re.compile(r"(?<!\w)(?:so với|trong khi)(?!\w)", re.I)
+
 
 def _compared_earlier(text: str, time: Span, period: str, report_year: int | None) -> bool:
     """Whether ``time`` dates a figure of an earlier year given for comparison: the values after it
@@ -69,7 +71,10 @@ def _compared_earlier(text: str, time: Span, period: str, report_year: int | Non
     year = re.match(r"\d{4}", period)
     if report_year is None or year is None or int(year.group()) >= report_year:
         return False
-    return bool(_COMPARED_BEFORE.search(text[max(0, time.start_char - 20) : time.start_char]))
+    if _COMPARED_BEFORE.search(text[max(0, time.start_char - 20) : time.start_char]):
+        return True
+    # ``so với con số 1.540 tỷ đồng của năm 2017``: the year of the figure compared with
+    return bool(_COMPARED_IN_CLAUSE.search(text, clause_start(text, time.start_char), time.start_char))
 
 
 _CUTOFF = re.compile(r"(?:tính\s+đến|đến\s+hết|tính\s+hết|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)(?:\s+hết)?|tới\s+hết|đến|tới|(?<!\w)hết)"

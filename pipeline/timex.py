@@ -185,12 +185,31 @@ _CUTOFF_DATE = re.compile(rf"(?:[Tt]ính\s+|[Ll]ũy kế\s+)?(?:đến|tới)\s+
 _REPORT_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+năm|qua|năm)|[Tt]háng\s+(\d{1,2})\b(?!/\d)")
 
 
+#: the heavenly stems and earthly branches of the sexagenary cycle, by the remainder of the year they name
+_STEMS = {"Canh": 0, "Tân": 1, "Nhâm": 2, "Quý": 3, "Giáp": 4, "Ất": 5, "Bính": 6, "Đinh": 7, "Mậu": 8, "Kỷ": 9}
+_BRANCHES = {"Thân": 0, "Dậu": 1, "Tuất": 2, "Hợi": 3, "Tý": 4, "Sửu": 5, "Dần": 6, "Mão": 7, "Mẹo": 7,
+             "Thìn": 8, "Tỵ": 9, "Tị": 9, "Ngọ": 10, "Mùi": 11}
+#: a lunar new year named by its cycle year and no number (``Tết Kỷ Hợi``: the Tết of 2019)
+_LUNAR_YEAR = re.compile(
+    rf"(?:[Tt]ết|[Xx]uân)(?:\s+[Nn]guyên\s+[Đđ]án)?\s+(?P<stem>{'|'.join(_STEMS)})\s+(?P<branch>{'|'.join(_BRANCHES)})\b(?!\s*{_Y})"
+)
+
+
+def lunar_year(stem: str, branch: str) -> int | None:
+    """The year from 1984 to 2043 (one cycle, from Giáp Tý) whose lunar new year is ``stem branch``;
+    None for a pair the cycle never makes (``Giáp Sửu``)."""
+    return next((y for y in range(1984, 2044) if y % 10 == _STEMS[stem] and y % 12 == _BRANCHES[branch]), None)
+
+
 @dataclass(frozen=True)
 class DocumentDates:
     """The calendar a text sets: ``context`` for relative expressions, ``report_year`` for its values."""
 
     context: PeriodContext
     report_year: int | None
+    #: an undated text on a whole year that never says ``năm nay``: written after that year, so its
+    #: ``năm ngoái`` is the year it reports (``Năm ngoái, kim ngạch ... đạt 133 tỷ USD`` on 2020)
+    looks_back: bool = False
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -198,7 +217,8 @@ def document_context(text: str) -> DocumentDates:
     """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
 
     Without a date, the year is the one the text mentions most (``cùng kỳ năm 2019`` and ``so với
-    năm 2019`` count for 2020), ties going to the later year, not counting the list of other
+    năm 2019`` count for 2020, a year in the headline counts twice, ``Tết Kỷ Hợi`` counts for 2019),
+    ties going to a year the text writes, then to the later year, not counting the list of other
     articles a web page ends with; no year at all gives ``XXXX`` downstream.
     """
     years = Counter()
@@ -207,7 +227,13 @@ def document_context(text: str) -> DocumentDates:
         year = int(match[1])
         compared = match.group().startswith("kỳ") or re.search(r"\bso(?:\s+với)?\s+$", text[max(0, match.start() - 8) : match.start()])
         years[year + 1 if compared else year] += 1  # ``so với năm 2018`` is said in 2019
-    mentioned = max(years, key=lambda y: (years[y], y)) if years else None
+    for match in _LUNAR_YEAR.finditer(text, 0, tail.start() if tail else len(text)):
+        if (lunar := lunar_year(match["stem"], match["branch"])) is not None:
+            years[lunar] += 1
+    for match in _EXPLICIT_YEAR.finditer(_headline(text)):
+        years[int(match[1])] += 1  # the headline counts twice
+    written = {int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)}
+    mentioned = max(years, key=lambda y: (years[y], y in written, y)) if years else None
     current = [int(m[1]) for m in _PART_OF_YEAR.finditer(text, 0, tail.start() if tail else len(text))]
     if current and mentioned is not None and max(current) == mentioned + 1 and current.count(max(current)) >= 2:
         mentioned = max(current)  # a report on ``9 tháng năm 2020``, ``quý II/2020`` that mostly cites 2019
@@ -224,13 +250,34 @@ def document_context(text: str) -> DocumentDates:
         # ``Ngày 12/1, tại Hội nghị Tổng kết năm 2020``: the text reports that year, to its end
         return DocumentDates(PeriodContext(mentioned, 12), mentioned)
     else:
-        return DocumentDates(PeriodContext(mentioned, _report_month(text)), mentioned)
+        month = _report_month(text)
+        return DocumentDates(PeriodContext(mentioned, month), mentioned, _looks_back(text, mentioned, month, current))
     report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
     reviewed = _REVIEWED.search(text[:1500])
     if reviewed is not None and int(reviewed[1]) == year - 1 and month <= 2:
         # ``tổng kết công tác năm 2024`` on 9/1/2025: the text reports the year it reviews, to its end
         return DocumentDates(PeriodContext(year - 1, 12), year - 1)
     return DocumentDates(PeriodContext(year, month), report)
+
+
+def _headline(text: str) -> str:
+    """The text's first line when it is a headline: short, and followed by more lines."""
+    first, newline, _ = text.partition("\n")
+    return first if newline and len(first) <= _HEADLINE_LENGTH else ""
+
+
+_HEADLINE_LENGTH = 250
+_THIS_YEAR = re.compile(r"(?<!\w)năm\s+nay(?!\w)", re.I)
+#: ``năm ngoái`` alone, the year before the one the text is written in
+_LAST_YEAR_ALONE = re.compile(r"(?:(?:cả|trong)\s+)?năm\s+ngoái", re.I)
+
+
+def _looks_back(text: str, report_year: int | None, month: int | None, parts: list[int]) -> bool:
+    """Whether an undated text reports a whole year it looks back on (:attr:`DocumentDates.looks_back`):
+    its last month is December, or it names no month and no part of that year, and it never says ``năm nay``."""
+    if report_year is None or _THIS_YEAR.search(text):
+        return False
+    return month == 12 or (month is None and report_year not in parts)
 
 
 _EARLY_DAY_MONTH = re.compile(r"[Nn]gày\s+(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -436,7 +483,7 @@ def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | N
     before = _BEFORE_THAT.match(phrase)
     if before is not None:
         return _months_before(before[1], previous, dates.context)
-    if phrase == "năm":
+    if phrase == "năm" or (dates.looks_back and _LAST_YEAR_ALONE.fullmatch(phrase)):
         return dates.context.year_text if dates.context.year is not None else None
     if phrase == "đầu năm":  # C32: from the start of the year to the text's now
         return normalize_period("đầu năm đến nay", dates.context)

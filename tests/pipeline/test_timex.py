@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from pipeline.periods import PeriodContext, month_span, normalize_basis, normalize_period
-from pipeline.timex import TimeRuler, document_context
+from pipeline.timex import TimeRuler, document_context, lunar_year
 
 Y2020 = PeriodContext(2020, 8)
 Y2017 = PeriodContext(2017, None)
@@ -178,6 +178,17 @@ def test_normalize_basis(text, period, basis):
      # a January date with no year at a review of the year: that year, to its end
      ("Tin\n\nNgày 12/1, tại Hội nghị Tổng kết năm 2020, Sở cho biết năm 2020 tăng.", 2020, 12, 2020),
      ("Tin\n\nNgày 12/6, tại Hội nghị Sơ kết năm 2020, Sở cho biết năm 2020 tăng.", 2020, None, 2020),
+     # the headline's year counts twice: the year the text is about, however often it cites the one before
+     ("Ô tô kinh doanh thế nào trong năm 2018?\n\nDoanh thu tăng so với năm 2017, thị phần năm 2017 là 7%, "
+      "năm 2017 là 58%, năm 2017 là 9%.", 2018, None, 2018),
+     ("Ô tô kinh doanh thế nào?\n\nDoanh thu tăng so với năm 2017, thị phần năm 2017 là 7%, năm 2017 là 58%.",
+      2017, None, 2017),
+     # a lunar new year named by its cycle year, when no number says the year
+     ("Hàng Tết Kỷ Hợi dồi dào, tăng 10% so với năm ngoái.", 2019, None, 2019),
+     ("Thưởng Tết Nguyên đán Mậu Tuất cao nhất.", 2018, None, 2018),
+     ("Tết Giáp Sửu tăng 5%.", None, None, None),
+     # a tie goes to a year the text writes, not one reached only by a comparison
+     ("Thu tháng 11 tăng 31% so với tháng 10/2020 và tăng 17% so với cùng kỳ 2019.", 2020, None, 2020),
      # the years of a web page's list of other articles are not the report's
      ("Sản xuất công nghiệp 6 tháng đầu năm tăng.\n\nCó thể bạn quan tâm\n\nXuất khẩu cuối năm 2025 tăng", None, None, None)],
 )
@@ -318,6 +329,12 @@ def test_time_ruler_spans(spans_of, text, expected):
         ("Vốn đến thời điểm 30-9-2018 là 26.000 tỉ đồng.", [("30-9-2018", "2018-09-30")]),
         ("Nghị quyết 19-2016 họp một tháng hai lần.", []),
         ("Ngân sách năm tài khoá 2018 tăng 1,3% so với năm tài khoá 2017.", [("năm tài khoá 2018", "2018")]),
+        # an undated text on a whole year it looks back on: its ``năm ngoái`` is that year ...
+        ("Năm 2020, xuất khẩu tăng. Năm ngoái, kim ngạch với Mỹ đạt 77 tỷ USD.", [("Năm 2020", "2020"), ("Năm ngoái", "2020")]),
+        ("Xuất khẩu cả năm 2020 tăng. Trong năm ngoái, nhập khẩu đạt 5 tỷ USD.", [("cả năm 2020", "2020"), ("năm ngoái", "2020")]),
+        # ... not in a text that says ``năm nay``, or reports part of the year
+        ("Năm 2020, xuất khẩu tăng. Năm ngoái đạt 7 tỷ USD, năm nay đạt 8 tỷ USD.", [("Năm 2020", "2020"), ("Năm ngoái", "2019"), ("năm nay", "2020")]),
+        ("9 tháng năm 2020, xuất khẩu tăng. Năm ngoái đạt 7 tỷ USD.", [("9 tháng năm 2020", "2020-01/2020-09"), ("Năm ngoái", "2019")]),
     ],
 )
 def test_time_ruler_time_spans(spans_of, text, expected):
@@ -380,3 +397,13 @@ def test_time_ruler_round_trip(tmp_path):
     ruler.to_disk(tmp_path / "t")
     assert TimeRuler().from_disk(tmp_path / "t").use_date_line is False
     assert TimeRuler().from_bytes(ruler.to_bytes()).use_date_line is False
+
+
+@pytest.mark.parametrize(
+    "stem,branch,year",
+    [("Giáp", "Tý", 1984), ("Kỷ", "Hợi", 2019), ("Mậu", "Tuất", 2018), ("Canh", "Tý", 2020), ("Ất", "Tỵ", 2025),
+     ("Ất", "Tị", 2025), ("Quý", "Mão", 2023), ("Quý", "Mẹo", 2023), ("Quý", "Hợi", 2043),
+     ("Giáp", "Sửu", None)],  # stem and branch of different parity: no year has them
+)
+def test_lunar_year(stem, branch, year):
+    assert lunar_year(stem, branch) == year
