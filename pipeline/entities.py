@@ -178,6 +178,18 @@ _PREDICATES = frozenset(
     "tăng giảm đạt ước ước_đạt ước_tính sụt_giảm được bị là chiếm giúp vượt bằng còn lên xuống kế_hoạch "
     "mục_tiêu dự_kiến này đó".replace("_", " ").split()
 )
+#: words after a measure's name that say how it went, not what it is (``xuất siêu kỷ lục``, ``thu nhập
+#: tương đương``, but ``các khoản tương đương tiền``)
+_TRAILING_WORDS = frozenset({"kỷ lục", "tiếp tục", "sụt giảm", "tương đương"})
+
+
+def _trails(tokens: list, i: int) -> bool:
+    """Whether ``tokens[i]`` is one of :data:`_TRAILING_WORDS` after the measure (not ``sự sụt giảm``)."""
+    word = tokens[i].text.lower()
+    return word in _TRAILING_WORDS and tokens[i - 1].text.lower() != "sự" and not (
+        word == "tương đương" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "tiền")
+
+
 #: words that name no measure on their own (``mức`` of ``ở mức 79 USD``)
 _GENERIC_MEASURES = frozenset({"mức", "số", "bình quân", "con số"})
 #: countries and markets: where a value is given for one (``Trung Quốc đạt 6,36 tỷ USD``), the
@@ -825,7 +837,7 @@ def clean_candidates(
                             and re.fullmatch(_ACRONYM, tokens[opening + 1].text)):
             tokens = tokens[:opening]  # a parenthesis that is no abbreviation
         if c.label == "INDICATOR":
-            cut = next((i for i, t in enumerate(tokens) if i > 0 and (t.text.lower() in _PREDICATES or t.text == "sang")), None)
+            cut = next((i for i, t in enumerate(tokens) if i > 0 and (t.text.lower() in _PREDICATES or t.text == "sang" or _trails(tokens, i))), None)
             tokens = tokens if cut is None else tokens[:cut]
             while len(tokens) > 1 and tokens[0].text.lower() in _LEADING_CUES:
                 tokens.pop(0)

@@ -149,6 +149,14 @@ def test_model_entities_are_kept_cleaned_and_checked():
         ("XK|thủy sản|sang|Mỹ|đạt|900|triệu|USD|.", [("XK thủy sản sang Mỹ", "INDICATOR")], [("XK thủy sản", "INDICATOR")]),
         # ``lần lượt`` after a measure is not part of it
         ("Xuất khẩu|chiếm|tỷ trọng|lần lượt|là|35,7|%|.", [("tỷ trọng lần lượt", "INDICATOR")], [("tỷ trọng", "INDICATOR")]),
+        # words after the measure that say how it went are not part of it ...
+        ("Việt Nam|xuất siêu|kỷ lục|17|tỷ|USD|.", [("xuất siêu kỷ lục", "INDICATOR")], [("xuất siêu", "INDICATOR")]),
+        ("Thu nhập|tương đương|5|triệu|đồng|.", [("Thu nhập tương đương", "INDICATOR")], [("Thu nhập", "INDICATOR")]),
+        ("Xuất khẩu|tiếp tục|đạt|5|tỷ|USD|.", [("Xuất khẩu tiếp tục", "INDICATOR")], [("Xuất khẩu", "INDICATOR")]),
+        # ... but stay in a name that holds them, or after ``sự``
+        ("Tiền|và|các|khoản|tương đương|tiền|là|5|tỷ|đồng|.", [("Tiền và các khoản tương đương tiền", "INDICATOR")],
+         [("Tiền và các khoản tương đương tiền", "INDICATOR")]),
+        ("Sự|sụt giảm|của|3|nhóm hàng|là|30|triệu|USD|.", [("Sự sụt giảm", "INDICATOR")], [("Sự sụt giảm", "INDICATOR")]),
     ],
 )
 def test_model_indicators_are_cleaned(tokens, ents, expected):
