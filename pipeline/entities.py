@@ -795,15 +795,23 @@ def _after_honorific(text: str, position: int) -> bool:
 #: words that never start one (``Như bộ Tài chính thông tin``)
 _ORG_ENDS = frozenset({"ước", "thu", "chuyển đổi", "phát hiện", "khẳng định", "cho biết", "đạt", "tăng", "giảm",
                        "là", "có", "đã", "sẽ", "được", "nói", "thông tin", "công bố", "ghi nhận", "báo cáo", "vừa",
-                       "nhận định", "đánh giá", "dự báo", "yêu cầu", "đề nghị", "để"})
+                       "nhận định", "đánh giá", "dự báo", "yêu cầu", "đề nghị", "để", "đăng tải", "đưa tin", "đang",
+                       "cũng", "chia sẻ", "cho hay", "lỗ", "lãi"})
 _ORG_NOT_FIRST = frozenset({"như", "theo", "tại", "của", "và", "với"})
 
 
 def _org_tokens(tokens: list) -> list:
     while len(tokens) > 1 and tokens[0].text.lower() in _ORG_NOT_FIRST:
         tokens = tokens[1:]
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.text in _ORG_ENDS), None)
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and (t.text in _ORG_ENDS or _next_org_after_comma(tokens, i))), None)
     return tokens if cut is None else tokens[:cut]
+
+
+def _next_org_after_comma(tokens: list, i: int) -> bool:
+    """A comma before another organization's head (``Công ty cổ phần Con Cưng, Bộ Công thương``):
+    two names, not one (a name's own commas, ``Sản xuất, Lắp ráp``, come before no head)."""
+    following = " ".join(t.text for t in tokens[i + 1 : i + 3])
+    return tokens[i].text == "," and any(following == h or following.startswith(h + " ") for h in ORG_HEADS if h[:1].isupper())
 
 
 def clean_candidates(
@@ -853,8 +861,25 @@ def clean_candidates(
             continue
         if c.label == "OFFICIAL" and not _looks_like_name(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]):
             continue
-        cleaned.append(Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), c.label, c.source))
+        start = tokens[0].idx
+        if c.label == "ORG":
+            start += _glued_lead(tokens[0].text)
+        cleaned.append(Candidate(start, tokens[-1].idx + len(tokens[-1].text), c.label, c.source))
     return cleaned
+
+
+def _after_glued_lead(text: str, start: int) -> bool:
+    """Whether a word that never starts an ORG and a space come right before ``start``."""
+    lead = text[max(0, start - 8) : start]
+    words = lead.split()
+    return lead.endswith(" ") and bool(words) and words[-1].lower() in _ORG_NOT_FIRST
+
+
+def _glued_lead(token: str) -> int:
+    """How many characters of an ORG's first token are a word that never starts one, glued to the
+    name by the segmenter (``Như bộ`` + ``Tài chính``): the name starts after them."""
+    first, space, rest = token.partition(" ")
+    return len(first) + 1 if space and rest and first.lower() in _ORG_NOT_FIRST else 0
 
 
 #: a short name in parentheses right after an organization's name: its abbreviation (``(Visco)``, ``(VASEP)``)
@@ -1111,7 +1136,9 @@ class EntityRecognizer:
     def set_annotations(self, doc: Doc, chosen: list[Candidate]) -> Doc:
         existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(self.spans_key, [])]
         # a name the segmenter glued to the next words (``Hưng thông tin``) is cut out of its token
-        split_tokens_at(doc, {offset for c in chosen if c.label == "OFFICIAL" for offset in (c.start, c.end)})
+        # and so is an ORG from the word that never starts one glued before it (``Như bộ`` + ``Tài chính``)
+        split_tokens_at(doc, {offset for c in chosen if c.label == "OFFICIAL" for offset in (c.start, c.end)}
+                        | {c.start for c in chosen if c.label == "ORG" and _after_glued_lead(doc.text, c.start)})
         taken = [span for span in (span_at(doc, *item) for item in existing) if span is not None]
         spans = to_spans(doc, chosen, taken)
         for span in spans:

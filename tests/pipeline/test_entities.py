@@ -235,6 +235,23 @@ def test_a_model_org_ends_before_a_verb():
 
 
 @pytest.mark.parametrize(
+    "tokens,org,expected",
+    [
+        # two names joined by a comma are two ORGs; a name's own comma stays
+        ("Về|Công ty|cổ phần|Con Cưng|,|Bộ|Công thương|cho|hay|.", "Công ty cổ phần Con Cưng, Bộ Công thương",
+         ["Công ty cổ phần Con Cưng"]),
+        ("Tại|Công ty|Sản xuất|,|Lắp ráp|Kangaroo|có|lãi|.", "Công ty Sản xuất, Lắp ráp Kangaroo",
+         ["Công ty Sản xuất, Lắp ráp Kangaroo"]),
+        # a word that never starts a name, glued to it by the segmenter, is cut out of its token
+        ("Như bộ|Tài chính|thông tin|,|giá|tăng|.", "Như bộ Tài chính", ["bộ Tài chính"]),
+    ],
+)
+def test_model_org_edges(tokens, org, expected):
+    doc = make_doc(tokens, [(org, "ORG")])
+    assert [s for s, label in labelled(EntityRecognizer(use_rules=False)(doc)) if label == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
     "text,name,expected",
     [("Trước đó, báo VOV đưa tin.", "VOV", "báo VOV"), ("Theo tờ Nikkei, giá tăng.", "Nikkei", "tờ Nikkei"),
      ("Tại họp báo Chính phủ, giá tăng.", "Chính phủ", "Chính phủ"), ("Bản thông báo VOV.", "VOV", "VOV")],
