@@ -57,6 +57,7 @@ from spacy.training import Example
 from .commodities import find_commodities
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
+from .relations import _HOLDING_VERB, HOLDING_WITHIN
 from .sentences import sentence_spans
 from .timex import span_at, split_tokens_at
 from .tokenizer import token_offsets
@@ -716,7 +717,7 @@ def constrain(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 #: what may stand between a title and its holder besides organizations and other titles
-_GAP = re.compile(rf"(?:[\s,–\-(:]|kiêm|và|{_alternation(HONORIFICS)})*")
+_GAP = re.compile(rf"(?:[\s,–\-(:]|kiêm|và|khác|là|{_alternation(HONORIFICS)})*")
 _GAP_BEFORE = re.compile(rf"(?:{_GAP.pattern})$")
 
 
@@ -733,9 +734,19 @@ def _titles_of_officials(text: str, chosen: list[Candidate], officials: set[Cand
     for title in (c for c in chosen if c.label == "TITLE"):
         if _reaches(text, title.end, starts, holders_start, forward=True) or _reaches(
             text, title.start, ends, holders_end, forward=False
-        ):
+        ) or _held_by_name_before(text, title, officials):
             kept.add(title)
     return kept
+
+
+def _held_by_name_before(text: str, title: Candidate, officials: set[Candidate]) -> bool:
+    """``ông X khi đó giữ chức TITLE``, ``ông X làm TITLE``: an official shortly before the title in
+    its sentence, with a verb of holding office between (the relation linker's ``title`` rule)."""
+    before = [o for o in officials if o.end <= title.start and title.start - o.end <= HOLDING_WITHIN]
+    if not before:
+        return False
+    between = text[max(o.end for o in before) : title.start]
+    return bool(_HOLDING_VERB.search(between)) and not re.search(r"[.!?;\n]", between)
 
 
 def _reaches(text: str, position: int, links: dict[int, Candidate], targets: set[int], *, forward: bool) -> bool:

@@ -352,3 +352,18 @@ def test_lexicon_names_are_found_and_survive_serialization(tmp_path):
 def test_bad_lexicon_precision_is_refused():
     with pytest.raises(VnieError, match="1.5"):
         EntityRecognizer(lexicon_min_precision=1.5)
+
+
+@pytest.mark.parametrize(
+    "tokens,titles",
+    [
+        # a title the official holds by a verb of office is kept, as the relation linker links it
+        ("Ông|Lê Hồng Hà|khi|đó|giữ|chức|Giám đốc|Văn phòng|miền|Trung|.", ["Giám đốc"]),
+        ("Ông|Vũ Văn Tiền|làm|chủ tịch|HĐQT|Geleximco|.", ["chủ tịch"]),  # C27: HĐQT Geleximco is the ORG
+        ("Các|thành viên|Hội đồng|quản trị|khác|là|ông|Nguyễn Doãn Hành|.", ["thành viên Hội đồng quản trị"]),
+        # ... but not one that no official holds
+        ("Ông|Lê Hồng Hà|nói|.|Chức|Giám đốc|còn|trống|.", []),
+    ],
+)
+def test_titles_held_by_an_official_are_kept(tokens, titles):
+    assert [s for s, label in labelled(rules_only()(make_doc(tokens))) if label == "TITLE"] == titles
