@@ -348,6 +348,13 @@ def _is_person(text: str) -> bool:
     return bool(_name_pattern().fullmatch(text)) and text not in NOT_NAMES
 
 
+def _starts_with_person(text: str) -> bool:
+    """A token that is a personal name followed by lower-case words (``Nguyễn Nhật thông tin``)."""
+    match = _name_pattern().match(text)
+    return match is not None and match.group() not in NOT_NAMES and text[match.end() : match.end() + 1] == " " \
+        and text[match.end() + 1 : match.end() + 2].islower()
+
+
 def _org_name_end(doc: Doc, text: str, i: int) -> int:
     """The token after the name words that start at ``i``."""
     j = i
@@ -358,6 +365,8 @@ def _org_name_end(doc: Doc, text: str, i: int) -> int:
             continue
         if j > i and doc[j - 1].text.endswith(".") and doc[j - 1].text not in _PLACE_TOKENS:
             break  # a sentence ended inside the token before (``TP.HCM.``)
+        if j > i and _starts_with_person(token.text):
+            break  # a name the segmenter glued to the next words (``Nguyễn Nhật thông tin``)
         if _is_name_word(token.text) and token.text not in ORG_HEADS and not _title_pattern().fullmatch(token.text):
             j += 1
             continue
@@ -717,7 +726,7 @@ def constrain(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 #: what may stand between a title and its holder besides organizations and other titles
-_GAP = re.compile(rf"(?:[\s,–\-(:]|kiêm|và|khác|là|{_alternation(HONORIFICS)})*")
+_GAP = re.compile(rf"(?:[\s,–\-(:]|(?<!\w)(?:kiêm|và|khác|là|{_alternation(HONORIFICS)})(?!\w))*")
 _GAP_BEFORE = re.compile(rf"(?:{_GAP.pattern})$")
 
 
@@ -849,6 +858,10 @@ def clean_candidates(
             tokens.pop()
         if c.label == "ORG" and len(tokens) > 1 and _is_person(tokens[-1].text):
             tokens.pop()
+        if c.label == "ORG":
+            # a name the segmenter glued to the next words (``Bộ GTVT`` + ``Nguyễn Nhật thông tin``)
+            glued = next((i for i, t in enumerate(tokens) if i > 0 and _starts_with_person(t.text)), None)
+            tokens = tokens if glued is None else tokens[:glued]
         if c.label == "ORG":
             tokens = _org_tokens(tokens)
         opening = next((i for i, t in enumerate(tokens) if t.text == "("), None)

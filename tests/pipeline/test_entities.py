@@ -322,6 +322,18 @@ def test_a_name_after_a_chosen_office_is_an_official():
     assert officials_after_offices(text, chosen[:1]) == []  # the title alone is not next to the name
 
 
+def test_an_org_ends_before_a_name_glued_to_the_next_words():
+    doc = make_doc("Thứ trưởng|Bộ|GTVT|Nguyễn Nhật thông tin|về|khoản|lỗ|.")
+    assert labelled(rules_only()(doc))[:3] == [("Thứ trưởng", "TITLE"), ("Bộ GTVT", "ORG"), ("Nguyễn Nhật", "OFFICIAL")]
+
+
+@pytest.mark.parametrize("name", ["Ông Nguyễn Phương Đông", "Bà Trần Thị Hồng"])
+def test_a_title_after_a_name_ending_like_an_honorific_is_kept(name):
+    # the name's last syllable (Đông, Anh) is no honorific before the title
+    doc = make_doc(f"{name.split(' ', 1)[0]}|{name.split(' ', 1)[1]}|,|Phó|Giám đốc|Sở|Công thương|cho|biết|.")
+    assert ("Phó Giám đốc", "TITLE") in labelled(rules_only()(doc))
+
+
 def test_a_name_glued_to_the_next_words_is_cut_out_of_its_token():
     doc = make_doc("Ông|Dương Duy Hưng|,|Vụ trưởng|Vụ Kế hoạch|,|nói|.|Theo|ông|Hưng thông tin|,|dự án|xong|.")
     assert [s for s, label in labelled(rules_only()(doc)) if label == "OFFICIAL"] == ["Dương Duy Hưng", "Hưng"]
