@@ -157,7 +157,7 @@ def _last_break(text: str, position: int, marks: list[int], stops: list[int], wi
 
 #: measures that are balances at a point in time (C23), named by the value's INDICATOR
 _STOCK_MEASURES = re.compile(
-    r"tài sản|nợ phải trả|nợ ngắn hạn|nợ dài hạn|dư nợ|nợ xấu|nợ thuế|nợ công|^(?:số |khoản |tổng )?nợ\b|vay nợ|nợ vay|"
+    r"tài sản|nợ phải trả|nợ ngắn hạn|nợ dài hạn|dư nợ|nợ xấu|nợ thuế|nợ công|^(?:số |khoản |tổng )?nợ\b|vay nợ|nợ vay|^vay,? nợ|nợ ngân hàng|"
     r"tồn kho|vốn điều lệ|vốn chủ sở hữu|số dư|tiền gửi|huy động|cho vay|(?:lỗ|lãi) (?:lũy|luỹ) kế|lao động$|"
     r"tín dụng|lợi nhuận chưa phân phối|^(?:tổng )?đàn\b|dự trữ ngoại hối",
     re.I,
@@ -200,6 +200,10 @@ def _measures_stock(span: Span, indicator: Span | None) -> bool:
         return False
     kind = (span._.get(SPAN_ATTRS_ATTR) or {}).get("kind")
     return kind in ("level", "change") or (kind in ("share", "ratio") and "nợ xấu" in indicator.text.lower())
+
+
+def _is_day(period: str | None) -> bool:
+    return period is not None and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", period) is not None
 
 
 def stock_period(text: str, start: int, period: str | None) -> str | None:
@@ -392,6 +396,8 @@ class AttributeResolver(ConfigSerializable):
                 period = anchor_period(text, anchor, is_stock(text, start))
                 if period is not None and not _COMPARISON_TIME.match(time.text) and not _compared_earlier(text, time, period, report_year):
                     carried = period
+                if period is None and _measures_stock(span, indicators.get((start, span.end_char))) and _is_day(anchor.value):
+                    period = anchor.value  # C23: a balance at a day (``tại ngày 31/12/2016, vay, nợ ngân hàng là``), not carried on
             if period is None and _against_previous_month(basis_links.get((start, span.end_char))):
                 period = _month_before(months, start)
             if period is None:

@@ -1161,8 +1161,9 @@ class EntityRecognizer:
         existing = [(s.start_char, s.end_char, s.label_, s._.get(SPAN_ATTRS_ATTR)) for s in doc.spans.get(self.spans_key, [])]
         # a name the segmenter glued to the next words (``Hưng thông tin``) is cut out of its token
         # and so is an ORG from the word that never starts one glued before it (``Như bộ`` + ``Tài chính``)
+        text = doc_text(doc)
         split_tokens_at(doc, {offset for c in chosen if c.label == "OFFICIAL" for offset in (c.start, c.end)}
-                        | {c.start for c in chosen if c.label == "ORG" and _after_glued_lead(doc.text, c.start)})
+                        | {c.start for c in chosen if c.label == "ORG" and _after_glued_lead(text, c.start)})
         taken = [span for span in (span_at(doc, *item) for item in existing) if span is not None]
         spans = to_spans(doc, chosen, taken)
         for span in spans:

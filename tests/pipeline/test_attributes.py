@@ -162,6 +162,19 @@ CASES = {
          ("Năm 2025", "TIME", "2025"), ("6 triệu tấn", Q, "level")],
         [("3 triệu tấn", "2018", "actual"), ("5 triệu tấn", "2025", "target"), ("6 triệu tấn", "2025", "target")],
     ),
+    "C23: a balance at a plain day takes the day, and the day is not carried on to flows": (
+        "Năm 2016 lỗ. Vay, nợ ngân hàng tại ngày 31/12/2016 là 17.704 tỷ đồng. Thu nhập của ông Chuẩn là 621 triệu đồng.",
+        [("Năm 2016", "TIME", "2016"), ("Vay, nợ ngân hàng", "INDICATOR", None), ("31/12/2016", "TIME", "2016-12-31"),
+         ("17.704 tỷ đồng", Q, "level"), ("Thu nhập", "INDICATOR", None), ("621 triệu đồng", Q, "level")],
+        [("17.704 tỷ đồng", "2016-12-31", "actual"), ("621 triệu đồng", "2016", "actual")],
+    ),
+    "the year of a figure after so với in its clause is not carried on": (
+        "Năm 2018 lãi 50 tỷ đồng, giảm 50% so với con số 100 tỷ đồng của năm 2017. Doanh thu đạt 2.424 tỷ đồng.",
+        [("Năm 2018", "TIME", "2018"), ("50 tỷ đồng", Q, "level"), ("50%", Q, "change"), ("100 tỷ đồng", Q, "level"),
+         ("năm 2017", "TIME", "2017"), ("2.424 tỷ đồng", Q, "level")],
+        [("50 tỷ đồng", "2018", "actual"), ("50%", "2018", "actual"), ("100 tỷ đồng", "2017", "actual"),
+         ("2.424 tỷ đồng", "2018", "actual")],
+    ),
     "the year of a figure given for comparison is not carried on": (
         "Năm 2018, xuất khẩu đạt 41 tỷ USD, tăng 5 tỷ USD so với năm 2017 (năm 2017 đạt 35 tỷ USD). Nhập khẩu đạt 65 tỷ USD, "
         "trong khi năm 2017 là 58 tỷ USD. Thâm hụt là 24 tỷ USD. Năm 2018 tăng, năm 2017 giảm.",
