@@ -53,6 +53,11 @@ _TARGET = re.compile(
     r"kỳ vọng|định hướng|đặt ra|đề ra|hướng tới|nhắm|đặt mục tiêu)(?!\w)",
     re.I,
 )
+#: the plan a value is measured against (``đạt 55,5% chỉ tiêu UBND giao (63.000 tỷ đồng)``): a
+#: comparison, not a cue for the values after it in the clause
+_PLAN_AFTER_VALUE = re.compile(r"(?<=%\s)(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)[^,;()]*(?:\([^()]*\))?", re.I)
+#: a value in parentheses right after that plan (``dự toán (115.000``, ``(dự toán giao 338.000``)
+_PLAN_FIGURE = re.compile(r"(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)[^,;()%]*\(\s*(?:(?:kế hoạch|chỉ tiêu|dự toán)[^()\d]*)?$", re.I)
 #: forecast words that, beside ``ước``, only say that the period is not over (C30)
 _FUTURE_TENSE = frozenset({"sẽ", "dự kiến", "dự báo"})
 #: a fronted ``Ước`` / ``Ước tính`` heading the sentence reaches all its clauses
@@ -412,6 +417,9 @@ class AttributeResolver(ConfigSerializable):
                 bases: list[tuple[int, int]]) -> str:
         start = span.start_char
         limit = clause_start(text, start)
+        if _PLAN_FIGURE.search(text, max(limit, start - 60), start):
+            return "target"  # the plan's own figure: ``đạt 72,14% dự toán (115.000 tỷ đồng)``
+        bases = bases + [m.span() for m in _PLAN_AFTER_VALUE.finditer(text, limit, start)]
         if time is not None and _COMPARISON_TIME.match(time.text) and limit <= time.start_char < start:
             return clause_status(text, start, time.start_char, period, report_year, bases, fronted_limit=time.start_char)
         return clause_status(text, start, limit, period, report_year, bases)

@@ -34,6 +34,17 @@ def _resolved(doc):
 
 Q = "QUANTITY"
 CASES = {
+    "the plan a value is measured against is no cue for the values after it; its own figure is a target": (
+        "Năm 2020, Cục thu đạt 55,5% chỉ tiêu phấn đấu (63.000 tỷ đồng), giảm 22,3% so với cùng kỳ.",
+        [("Năm 2020", "TIME", "2020"), ("55,5%", Q, "ratio"), ("63.000 tỷ đồng", Q, "level"), ("22,3%", Q, "change"),
+         ("so với cùng kỳ", "BASIS", "same_period_last_year")],
+        [("55,5%", "2020", "actual"), ("63.000 tỷ đồng", "2020", "target"), ("22,3%", "2020", "actual")],
+    ),
+    "a budget figure in parentheses is a target": (
+        "Năm 2020 thu 200.217 tỷ đồng, bằng 59,2% dự toán (dự toán giao 338.000 tỷ đồng).",
+        [("Năm 2020", "TIME", "2020"), ("200.217 tỷ đồng", Q, "level"), ("59,2%", Q, "ratio"), ("338.000 tỷ đồng", Q, "level")],
+        [("200.217 tỷ đồng", "2020", "actual"), ("59,2%", "2020", "actual"), ("338.000 tỷ đồng", "2020", "target")],
+    ),
     "estimate cue stays in its clause": (
         "Chỉ số sản xuất công nghiệp ước đạt 19,25%; giá trị gia tăng tăng 20,09% so với cùng kỳ.",
         [("19,25%", Q, "change"), ("20,09%", Q, "change"), ("so với cùng kỳ", "BASIS", "same_period_last_year")],
