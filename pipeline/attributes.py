@@ -49,7 +49,7 @@ _CLAUSE_MARK = re.compile(r"[;\n|]")
 _ESTIMATE = re.compile(r"(?<!\w)(?:ước|ước tính|ước đạt|dự ước|ước thực hiện)(?!\w)", re.I)
 #: plan, goal and forecast cues; ``mục tiêu`` of a customer or market segment is none
 _TARGET = re.compile(
-    r"(?<!\w)(?:phấn đấu|(?<!khách hàng )(?<!thị trường )(?<!nhóm )mục tiêu|chỉ tiêu|dự kiến|(?<!so với )(?<!hoàn thành )(?<!vượt )(?<!đạt )(?<!thực hiện )kế hoạch(?!\s+và\s+đầu tư)|sẽ|dự báo|"
+    r"(?<!\w)(?:phấn đấu|(?<!khách hàng )(?<!thị trường )(?<!nhóm )mục tiêu|(?<!các )(?<!những )(?<!nhiều )chỉ tiêu(?!\s+(?:tài chính|kinh tế|này|quan trọng|chính|khác))|dự kiến|(?<!so với )(?<!hoàn thành )(?<!vượt )(?<!đạt )(?<!thực hiện )kế hoạch(?!\s+và\s+đầu tư)|sẽ|dự báo|"
     r"kỳ vọng|định hướng|đặt ra|đề ra|hướng tới|nhắm|đặt mục tiêu)(?!\w)",
     re.I,
 )

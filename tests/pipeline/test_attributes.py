@@ -279,3 +279,17 @@ def test_attribute_resolver_refuses_bad_settings(tmp_path):
 def test_factory_in_default_pipeline(nlp):
     names = nlp.pipe_names
     assert names.index("vnie_attribute_resolver") == names.index("vnie_relation_linker") + 1
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("Chỉ tiêu năm 2019 đạt 5 tỷ đồng.", "target"),
+        # ``chỉ tiêu`` for the measures themselves is no plan
+        ("Các chỉ tiêu tài chính như tín dụng tăng 5 tỷ đồng.", "actual"),
+        ("Tín dụng, chỉ tiêu này tăng 5 tỷ đồng.", "actual"),
+        ("Hầu hết các chỉ tiêu đều vượt 5 tỷ đồng.", "actual"),
+    ],
+)
+def test_chi_tieu_as_plan_or_measure(text, status):
+    assert clause_status(text, text.index("5 tỷ"), 0, "2019", 2019) == status
