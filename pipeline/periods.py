@@ -557,6 +557,14 @@ def normalize_basis(text: str, period: str | None = None, context: PeriodContext
     if _PLAN.search(phrase):
         return "plan"
     rest = _BASIS_LEAD.sub("", phrase).strip()
+    balance = _BALANCE_DATE.fullmatch(rest)
+    if balance is not None:  # C23: a balance compared with the one at the year's start or end
+        year = int(balance["year"]) if balance["year"] else _first_year(period) if period else context.year
+        if year is None:
+            return None
+        if balance["edge"] == "đầu":
+            return f"period:{year:04d}-01-01"
+        return f"period:{year - (1 if balance['before'] else 0):04d}-12-31"
     if _PREVIOUS.search(rest) and not re.search(r"\d", rest):
         return "previous_period"
     if _LAST_YEAR.fullmatch(rest):
@@ -566,6 +574,14 @@ def normalize_basis(text: str, period: str | None = None, context: PeriodContext
     if found is None:
         found = _trailing_period(rest, context)
     return f"period:{found}" if found is not None and UNKNOWN_YEAR not in found else None
+
+
+#: the start or the end of a year as the date of a balance (``đầu năm``, ``thời điểm đầu năm``,
+#: ``cuối năm 2016``, ``cuối năm trước``)
+_BALANCE_DATE = re.compile(
+    r"(?:(?:hồi|thời điểm|mức)\s+)?(?P<edge>đầu|cuối)\s+(?:năm|kỳ|kì)(?:\s+(?:(?P<year>\d{4})|nay|(?P<before>trước|ngoái)))?",
+    re.IGNORECASE,
+)
 
 
 def _trailing_period(text: str, context: PeriodContext) -> str | None:

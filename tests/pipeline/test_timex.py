@@ -154,6 +154,11 @@ BASIS_CASES = [
     # the year before that, a goal
     ("so với một năm trước đó", "2018", "period:2017"), ("so với 1 năm trước đó", "2018", "period:2017"),
     ("so với năm trước đó", "2016", "period:2015"), ("so với mục tiêu", None, "plan"),
+    # C23: a balance compared with the one at the start or the end of a year
+    ("so với đầu năm", "2019-06-30", "period:2019-01-01"), ("so với hồi đầu năm", None, "period:2020-01-01"),
+    ("so với thời điểm đầu năm", "2019-06-30", "period:2019-01-01"), ("so với đầu kỳ", "2017", "period:2017-01-01"),
+    ("so với cuối năm 2016", "2017-08", "period:2016-12-31"), ("so với cuối năm trước", "2018-03-31", "period:2017-12-31"),
+    ("so với 6 tháng đầu năm", None, "period:2020-H1"),
 ]
 
 
