@@ -144,9 +144,9 @@ BASIS_CASES = [
     ("so với năm tài chính 2015", None, "period:2015"), ("so với kết quả của năm 2017", None, "period:2017"),
     ("so với kết quả kinh doanh thực tế năm 2018", None, "period:2018"), ("so với chỉ tiêu ban đầu", None, "plan"),
     ("mục tiêu hàng năm", None, "plan"), ("so với cùng kỳ niên độ trước", None, "same_period_last_year"),
-    ("so với cuối năm 2016", None, "period:2016"), ("so với năm ngoái", "2020", "period:2019"),
+    ("so với cuối năm 2016", None, "period:2016-12-31"), ("so với năm ngoái", "2020", "period:2019"),
     ("so với tháng trước liền kề", None, "previous_period"), ("so với quý trước liền kề", None, "previous_period"),
-    ("so với cùng năm trước", None, "same_period_last_year"), ("so với hồi cuối năm 2016", None, "period:2016"),
+    ("so với cùng năm trước", None, "same_period_last_year"), ("so với hồi cuối năm 2016", None, "period:2016-12-31"),  # C33
     # the result of a named period; ``với`` for ``so với`` after a growth rate
     ("so với kết quả thực hiện trong nửa cuối tháng 11/2020", None, "period:2020-11-16/2020-11-30"),
     ("so kết quả thực hiện Tết Mậu Tuất 2018", None, "period:2018"), ("với năm trước", "2019", "period:2018"),
@@ -154,7 +154,7 @@ BASIS_CASES = [
     # the year before that, a goal
     ("so với một năm trước đó", "2018", "period:2017"), ("so với 1 năm trước đó", "2018", "period:2017"),
     ("so với năm trước đó", "2016", "period:2015"), ("so với mục tiêu", None, "plan"),
-    # C23: a balance compared with the one at the start or the end of a year
+    # C33: a balance compared with the one at the start or the end of a year
     ("so với đầu năm", "2019-06-30", "period:2019-01-01"), ("so với hồi đầu năm", None, "period:2020-01-01"),
     ("so với thời điểm đầu năm", "2019-06-30", "period:2019-01-01"), ("so với đầu kỳ", "2017", "period:2017-01-01"),
     ("so với cuối năm 2016", "2017-08", "period:2016-12-31"), ("so với cuối năm trước", "2018-03-31", "period:2017-12-31"),
@@ -365,8 +365,8 @@ def test_time_ruler_time_spans(spans_of, text, expected):
         # the whole comparison phrase is the BASIS
         ("Năm 2020, gỗ tăng 14% so với tháng trước liền kề.", ("so với tháng trước liền kề", "previous_period"), None),
         ("Năm 2020, nhập khẩu tăng 7% so với cùng năm trước.", ("so với cùng năm trước", "same_period_last_year"), None),
-        ("Năm 2018, nợ giảm 1.838 tỷ đồng so với hồi đầu năm.", ("so với hồi đầu năm", "period:2018"), None),
-        ("Năm 2018, dư nợ vay tăng 184 tỷ đồng so với đầu kì.", ("so với đầu kì", "period:2018"), None),
+        ("Năm 2018, nợ giảm 1.838 tỷ đồng so với hồi đầu năm.", ("so với hồi đầu năm", "period:2018-01-01"), None),
+        ("Năm 2018, dư nợ vay tăng 184 tỷ đồng so với đầu kì.", ("so với đầu kì", "period:2018-01-01"), None),
         # a changed count is a value the basis is linked to
         ("Năm 2017, hạ tầng phát triển (tăng 18 siêu thị so với năm 2016).", ("so với năm 2016", "period:2016"), None),
         # C26 is a comparison with a stated value: ``so mức`` + a non-number is no BASIS
