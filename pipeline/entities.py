@@ -119,6 +119,8 @@ ORG_HEADS: tuple[str, ...] = (
     "Đài", "Tập đoàn", "tập đoàn", "Tổng công ty", "Tổng Công ty", "tổng công ty", "Công ty", "công ty",
     "Ngân hàng", "ngân hàng", "Nhà máy", "Cảng vụ", "Đảng bộ", "Đảng ủy", "Đảng uỷ", "Tổng CTCP", "CTCP",
     "Bệnh viện", "Cơ quan", "Hãng", "Sàn", "Sở Giao dịch", "Công an", "Tổ chức",
+    # the state bodies as some papers write them, in lower case (``sở Công Thương``, ``bộ Tài chính``)
+    "bộ", "sở", "cục", "tổng cục", "chi cục", "ủy ban", "uỷ ban",
 )
 #: corporate heads whose name part is used alone for the same company (``Hòa Phát``)
 CORPORATE_HEADS: tuple[str, ...] = (

@@ -79,6 +79,10 @@ def test_find_titles(text, expected):
         ("Chính phủ|giao", ["Chính phủ"]),
         ("của|Sở|.", []),  # a back-reference
         ("các|sở|,|ngành", []),
+        # state bodies written in lower case, as some papers do
+        ("Giám đốc|sở|Công Thương|TP.|HCM|cho|rằng", ["sở Công Thương TP. HCM"]),
+        ("Như|bộ|Tài chính|thông tin", ["bộ Tài chính"]),
+        ("sau|khi|có|ý kiến|bộ|mới|ban hành", []),
     ],
 )
 def test_find_orgs(tokens, expected):
