@@ -147,6 +147,10 @@ STANDALONE_ORGS: tuple[str, ...] = (
     "UBND", "HĐND", "Chính phủ", "Quốc hội", "Bộ Chính trị", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ",
     "Ban Bí thư", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước", "Kiểm toán nhà nước", "Ủy ban nhân dân",
     "Uỷ ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc", "Trung ương", "Đảng", "TTXVN", "Hải quan",
+    # newspapers and news agencies named without ``báo`` (``Trả lời Tuổi Trẻ``, ``Theo VnExpress``)
+    "Tuổi Trẻ", "Thanh Niên", "VnExpress", "Dân trí", "Dân Trí", "VietNamNet", "Vietnamnet", "Người Lao Động",
+    "Tiền Phong", "Sài Gòn Giải Phóng", "Nhân Dân", "VOV", "VTV", "Zing", "CafeF", "Vietstock", "Bloomberg",
+    "Reuters", "Nikkei",
 )
 _ACRONYM = r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ0-9]"
 #: measure heads that start an indicator's noun phrase

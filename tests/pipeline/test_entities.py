@@ -83,6 +83,9 @@ def test_find_titles(text, expected):
         ("Giám đốc|sở|Công Thương|TP.|HCM|cho|rằng", ["sở Công Thương TP. HCM"]),
         ("Như|bộ|Tài chính|thông tin", ["bộ Tài chính"]),
         ("sau|khi|có|ý kiến|bộ|mới|ban hành", []),
+        # newspapers named without ``báo``
+        ("Trả lời|Tuổi Trẻ|về|kết luận", ["Tuổi Trẻ"]),
+        ("Theo|VnExpress|,|giá|tăng", ["VnExpress"]),
     ],
 )
 def test_find_orgs(tokens, expected):
