@@ -823,6 +823,8 @@ _ORG_ENDS = frozenset({"ước", "thu", "chuyển đổi", "phát hiện", "kh�
                        "là", "có", "đã", "sẽ", "được", "nói", "thông tin", "công bố", "ghi nhận", "báo cáo", "vừa",
                        "nhận định", "đánh giá", "dự báo", "yêu cầu", "đề nghị", "để", "đăng tải", "đưa tin", "đang",
                        "cũng", "chia sẻ", "cho hay", "lỗ", "lãi"})
+#: words that follow a bare head (a back-reference, ``Bộ``) but never start its name
+_AFTER_BARE_HEAD = frozenset({"về", "về việc", "tại", "trong", "với", "mới", "vẫn", "cũng", "đang", "đã", "sẽ"})
 _ORG_NOT_FIRST = frozenset({"như", "theo", "tại", "của", "và", "với"})
 
 
@@ -830,6 +832,8 @@ def _org_tokens(tokens: list) -> list:
     while len(tokens) > 1 and tokens[0].text.lower() in _ORG_NOT_FIRST:
         tokens = tokens[1:]
     cut = next((i for i, t in enumerate(tokens) if i > 0 and (t.text in _ORG_ENDS or _next_org_after_comma(tokens, i))), None)
+    if len(tokens) > 1 and tokens[0].text in ORG_HEADS and tokens[1].text in _AFTER_BARE_HEAD:
+        cut = 1  # a back-reference and what is said of it (``Bộ về việc``, ``Bộ tại sân bay Nội Bài``)
     return tokens if cut is None else tokens[:cut]
 
 
