@@ -42,6 +42,10 @@ READ_BY_HAND = {
     ("vietnews/train-086521", "84"): (84e9, 84e9),
     # "dịch vụ tăng từ 38.81% lên 41,72%" beside "40,39%", "18,11%": a decimal point (shares near 100 in all)
     ("vietnews/train-070755", "38.81%"): (38.81, 38.81),
+    # "các khoản giảm như thành phẩm (785, tỷ đồng, so với 291 tỷ đồng đầu kỳ)": a fall from 291 tỷ, so 78,5 tỷ
+    ("hddtvn/nam-2017-dabaco-lai-rong-chua-bang-mot-nua-nam-2016", "785, tỷ đồng"): (78.5e9, 78.5e9),
+    # "mức lương bình quân là 21.935 triệu đồng" times 8 months is the "khoảng 175 triệu đồng" bonus: a decimal point
+    ("vietnews/val-014062", "21.935 triệu đồng"): (21.935e6, 21.935e6),
     # "tăng13,7%": no space after the predicate (as "giảm20,5%" above)
     ("hddtvn/dien-bien-xuat-nhap-khau-nua-dau-thang-12", "tăng13,7%"): (13.7, 13.7),
     ("hddtvn/dien-bien-xuat-nhap-khau-nua-dau-thang-12", "tăng11,4%"): (11.4, 11.4),
