@@ -70,6 +70,18 @@ _COMPARED_BEFORE = re.compile(r"(?:(?<!\w)(?:trong khi|so với|cao hơn|thấp 
 _COMPARED_IN_CLAUSE = re.compile(r"(?<!\w)(?:so với|trong khi)(?!\w)", re.I)
 
 
+#: the credit of a photo or chart caption (``Nguồn: Tổng cục Hải quan.``, ``Ảnh: T.Bình.``)
+_CAPTION_CREDIT = re.compile(r"(?:Nguồn|Ảnh|Biểu đồ|Đồ họa|Đồ hoạ|Infographic)\s*:", re.I)
+
+
+def _in_caption(text: str, position: int) -> bool:
+    """Whether ``position`` is on a caption's line (one with a source or photo credit): the periods
+    of a chart's title are not the report's, and are not carried on to the text after it."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return _CAPTION_CREDIT.search(text, start, len(text) if end < 0 else end) is not None
+
+
 def _compared_earlier(text: str, time: Span, period: str, report_year: int | None) -> bool:
     """Whether ``time`` dates a figure of an earlier year given for comparison: the values after it
     go on with the report's own period, not with it."""
@@ -399,7 +411,8 @@ class AttributeResolver(ConfigSerializable):
             if time is not None:
                 anchor = Anchor(time.start_char, time.end_char, "TIME", (time._.get(SPAN_ATTRS_ATTR) or {}).get("period"))
                 period = anchor_period(text, anchor, is_stock(text, start))
-                if period is not None and not _COMPARISON_TIME.match(time.text) and not _compared_earlier(text, time, period, report_year):
+                if period is not None and not _COMPARISON_TIME.match(time.text) and not _compared_earlier(text, time, period, report_year) \
+                        and not _in_caption(text, time.start_char):
                     carried = period
                 if period is None and _measures_stock(span, indicators.get((start, span.end_char))) and _is_day(anchor.value):
                     period = anchor.value  # C23: a balance at a day (``tại ngày 31/12/2016, vay, nợ ngân hàng là``), not carried on

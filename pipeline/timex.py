@@ -171,7 +171,7 @@ _BASIS_SEARCH = prefiltered(BASIS_PATTERN)
 
 _DATE_LINE = re.compile(r"^(?:date|ngày|Ngày)?[:\s]*(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
 _EARLY_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_Y})(?![\d/])")
-_EXPLICIT_YEAR = re.compile(rf"(?:[Nn]ăm|tháng\s+\d{{1,2}}\s*/|quý\s+{_Q}\s*/|tháng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
+_EXPLICIT_YEAR = re.compile(rf"(?:[Nn]ăm|[Tt]háng\s+\d{{1,2}}\s*/|[Qq]uý\s+{_Q}\s*/|[Tt]háng\s*/|kỳ(?:\s+năm)?)\s*({_Y})\b")
 #: the web page's list of other articles after the report (``Có thể bạn quan tâm``): their years are not the report's
 _RELATED_TAIL = re.compile(r"^(?:Có thể bạn quan tâm|Cùng chuyên mục|Tin khác|Tin liên quan|Bài liên quan|Đọc thêm|Tin cùng chuyên mục)\s*$", re.M)
 #: a part of a year named with its year (``9 tháng năm 2020``, ``quý II/2020``): the period a report is about

@@ -179,6 +179,12 @@ CASES = {
          ("17.704 tỷ đồng", Q, "level"), ("Thu nhập", "INDICATOR", None), ("621 triệu đồng", Q, "level")],
         [("17.704 tỷ đồng", "2016-12-31", "actual"), ("621 triệu đồng", "2016", "actual")],
     ),
+    "a chart caption's period is not carried on": (
+        "Tháng 8/2020, xuất khẩu đạt 5 tỷ USD.\nXuất khẩu 10 nhóm hàng năm 2019. Nguồn: Tổng cục Hải quan.\nNhập khẩu đạt 4 tỷ USD.",
+        [("Tháng 8/2020", "TIME", "2020-08"), ("5 tỷ USD", Q, "level"), ("10 nhóm hàng", Q, "level"), ("năm 2019", "TIME", "2019"),
+         ("4 tỷ USD", Q, "level")],
+        [("5 tỷ USD", "2020-08", "actual"), ("10 nhóm hàng", "2019", "actual"), ("4 tỷ USD", "2020-08", "actual")],
+    ),
     "the year of a figure after so với in its clause is not carried on": (
         "Năm 2018 lãi 50 tỷ đồng, giảm 50% so với con số 100 tỷ đồng của năm 2017. Doanh thu đạt 2.424 tỷ đồng.",
         [("Năm 2018", "TIME", "2018"), ("50 tỷ đồng", Q, "level"), ("50%", Q, "change"), ("100 tỷ đồng", Q, "level"),
