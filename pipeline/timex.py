@@ -354,6 +354,19 @@ def _fallback_basis(phrase: str, context: PeriodContext) -> str:
     return f"period:{context.year_text}" if context.year is not None else "same_period_last_year"
 
 
+#: ``năm này`` (this year): the year the text has just named, not the text's own
+_THAT_YEAR = re.compile(r"năm\s+này", re.IGNORECASE)
+_A_YEAR = re.compile(rf"(?<![\d.,/-]){_Y}(?![\d%/-]|[.,]\d)")
+#: how far back ``năm này`` looks for the year it refers to
+THAT_YEAR_WITHIN = 400
+
+
+def _year_just_named(text: str, start: int) -> str | None:
+    """The last year written before ``start`` (``Trong khi năm 2016, ... trong năm này``), if near."""
+    years = _A_YEAR.findall(text, max(0, start - THAT_YEAR_WITHIN), start)
+    return years[-1] if years else None
+
+
 def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list[Found]:
     """TIME expressions outside ``bases``, each with its normalized period."""
     taken = [(b.start, b.end) for b in bases]
@@ -368,6 +381,8 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
         if _is_year_label(text, start, phrase) or _is_generic(text, start, end, phrase):
             continue
         period = _resolve(phrase, dates, _quarter_meant(found, dates) if _THIS_QUARTER.fullmatch(phrase) else previous)
+        if _THAT_YEAR.fullmatch(phrase):
+            period = _year_just_named(text, start) or period
         if period is None and not _WEEK.search(phrase):
             continue
         found.append(Found(start, end, "TIME", {"period": period}))

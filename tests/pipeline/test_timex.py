@@ -334,6 +334,11 @@ def test_time_ruler_spans(spans_of, text, expected):
         ("Vốn đến thời điểm 30-9-2018 là 26.000 tỉ đồng.", [("30-9-2018", "2018-09-30")]),
         ("Nghị quyết 19-2016 họp một tháng hai lần.", []),
         ("Ngân sách năm tài khoá 2018 tăng 1,3% so với năm tài khoá 2017.", [("năm tài khoá 2018", "2018")]),
+        # ``năm này`` is the year the text has just named
+        ("Năm 2018 tăng.\nTrong khi năm 2016, doanh thu là 2.400 tỷ đồng.\nTrong năm này, lãi tăng 4,43%.",
+         [("Năm 2018", "2018"), ("năm 2016", "2016"), ("năm này", "2016")]),
+        ("Năm 2018 tăng.\nTheo báo cáo tài chính 2016, sở dĩ lợi nhuận năm này dương là do thanh lý.",
+         [("Năm 2018", "2018"), ("2016", "2016"), ("năm này", "2016")]),
         # an undated text on a whole year it looks back on: its ``năm ngoái`` is that year ...
         ("Năm 2020, xuất khẩu tăng. Năm ngoái, kim ngạch với Mỹ đạt 77 tỷ USD.", [("Năm 2020", "2020"), ("Năm ngoái", "2020")]),
         ("Xuất khẩu cả năm 2020 tăng. Trong năm ngoái, nhập khẩu đạt 5 tỷ USD.", [("cả năm 2020", "2020"), ("năm ngoái", "2020")]),
