@@ -202,13 +202,25 @@ def _indicator(text: str, items: list[Item], quantity: Item) -> Item | None:
     after = [i for i in same_clause if i.label == "INDICATOR" and i.start >= quantity.end]
     if after and text[quantity.end : after[0].start].strip() == "về":  # "tăng 33,1% về lượng"
         return after[0]
-    before = _before(same_clause, quantity, "INDICATOR")
+    before = [i for i in _before(same_clause, quantity, "INDICATOR") if not _denominator(text, items, i)]
     if before:
         return before[-1]
     if after and text[quantity.end : after[0].start].strip() == "":  # "đạt 1.937 tỷ đồng doanh thu"
         return after[0]
-    sentence_before = _before(items, quantity, "INDICATOR")
+    sentence_before = [i for i in _before(items, quantity, "INDICATOR") if not _denominator(text, items, i)]
     return sentence_before[-1] if sentence_before else None
+
+
+#: a share's lead (``chiếm 25,2%``), before the whole it is a share of
+_SHARE_LEAD = re.compile(r"\bchiếm(?:\s+(?:khoảng|gần|hơn|tới|trên|xấp xỉ|đến))?\s*$")
+
+
+def _denominator(text: str, items: list[Item], indicator: Item) -> bool:
+    """Whether ``indicator`` names the whole a share is taken of (``chiếm 25,2% kim ngạch xuất
+    khẩu``): the share's measure, not one for the values after it."""
+    value = next((i for i in reversed(items) if i.label == "QUANTITY" and i.end <= indicator.start), None)
+    return (value is not None and text[value.end : indicator.start].strip() in ("", "của", "tổng")
+            and _SHARE_LEAD.search(text, max(0, value.start - 16), value.start) is not None)
 
 
 #: what may stand between a value and its own TIME right after it (``61,4% cuối năm 2017``: the

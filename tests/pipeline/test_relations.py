@@ -193,3 +193,14 @@ def test_relation_linker_round_trip(tmp_path):
     restored = RelationLinker().from_disk(tmp_path / "linker")
     assert (restored.spans_key, restored.resolve_attributes) == ("custom", False)
     assert RelationLinker().from_bytes(linker.to_bytes()).spans_key == "custom"
+
+
+def test_the_whole_of_a_share_is_no_measure_for_the_values_after_it(case_doc):
+    text = ("Mỹ là thị trường lớn nhất với kim ngạch xuất khẩu đạt 6.916 triệu USD, chiếm 25,2% kim ngạch xuất khẩu "
+            "và tăng 29,2%; kế tiếp là Nhật Bản 3.605 triệu USD.")
+    spans = [("kim ngạch xuất khẩu", "INDICATOR", None), ("6.916 triệu USD", "QUANTITY", "level"), ("25,2%", "QUANTITY", "share"),
+             ("kim ngạch xuất khẩu", "INDICATOR", None), ("29,2%", "QUANTITY", "change"), ("3.605 triệu USD", "QUANTITY", "level")]
+    doc = RelationLinker()(case_doc(text, spans))
+    first = text.index("kim ngạch xuất khẩu")
+    linked = {head.text: tail.start_char for head, label, tail in doc._.get(RELATIONS_ATTR) if label == "indicator"}
+    assert linked == {"6.916 triệu USD": first, "25,2%": first, "29,2%": first, "3.605 triệu USD": first}
