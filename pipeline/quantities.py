@@ -539,7 +539,8 @@ def _kind(text: str, start: int, end: int, segment_start: int, parsed: ParsedQua
             return "change", bool(re.search(r"(?<!\w)(?:giảm|sụt giảm)(?!\w)", left)), bound
         return "level", False, bound
     if predicate["share"]:
-        return "share", False, bound
+        # ``chiếm 5.200 tỷ đồng``: an amount is a level, whatever it is part of; a share is a percentage
+        return ("share" if parsed.unit in (None, "%") else "level"), False, bound
     if predicate["ratio"]:
         if parsed.unit == "lần":
             return "ratio", False, bound

@@ -200,6 +200,9 @@ def ruled(rules_nlp):
         ("Xuất khẩu ước đạt 6,293 tỷ USD, bằng 104,9% kế hoạch.", "6,293 tỷ USD",
          {"value": 6293000000.0, "kind": "level", "status": "estimate"}),
         ("Thịt lợn chiếm tới 70% cơ cấu.", "70%", {"kind": "share"}),
+        # an amount is a level, whatever it is part of
+        ("Trong tồn kho, thiết bị điện tử chiếm hơn 5.200 tỷ đồng.", "5.200 tỷ đồng", {"kind": "level"}),
+        ("Nợ có khả năng mất vốn chiếm tới 1.982 tỷ đồng.", "1.982 tỷ đồng", {"kind": "level"}),
         ("Doanh thu đạt gần 789 tỷ đồng.", "789 tỷ đồng", {"bound": "~", "unit": "VND"}),
         ("Xuất khẩu đạt hơn 7 triệu tấn.", "7 triệu tấn", {"bound": ">", "unit": "tấn"}),
         ("Giá giảm hơn 81% trong tháng.", "81%", {"value": -81.0, "bound": ">"}),
