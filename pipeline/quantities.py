@@ -559,6 +559,8 @@ def _kind(text: str, start: int, end: int, segment_start: int, parsed: ParsedQua
         between = stripped[predicate.end() :]
         if re.search(r"\d", between) and parsed.unit != "%":
             return "level", False, bound
+        if predicate["down"] == "âm" and parsed.unit != "%":
+            return "level", True, bound  # ``lãi gộp ghi âm 112 tỷ đồng``: a negative amount, not a fall
         return "change", bool(predicate["down"]), bound
     return "level", False, bound
 

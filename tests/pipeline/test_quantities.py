@@ -203,6 +203,9 @@ def ruled(rules_nlp):
         # an amount is a level, whatever it is part of
         ("Trong tồn kho, thiết bị điện tử chiếm hơn 5.200 tỷ đồng.", "5.200 tỷ đồng", {"kind": "level"}),
         ("Nợ có khả năng mất vốn chiếm tới 1.982 tỷ đồng.", "1.982 tỷ đồng", {"kind": "level"}),
+        # ``âm`` before an amount: a negative level, not a fall; before a percentage, a fall
+        ("Lãi gộp ghi âm 112 tỷ đồng.", "112 tỷ đồng", {"kind": "level", "value": -112e9}),
+        ("Lợi nhuận xuống mức âm hơn 18 tỷ đồng.", "18 tỷ đồng", {"kind": "level", "value": -18e9}),
         ("Doanh thu đạt gần 789 tỷ đồng.", "789 tỷ đồng", {"bound": "~", "unit": "VND"}),
         ("Xuất khẩu đạt hơn 7 triệu tấn.", "7 triệu tấn", {"bound": ">", "unit": "tấn"}),
         ("Giá giảm hơn 81% trong tháng.", "81%", {"value": -81.0, "bound": ">"}),
