@@ -620,8 +620,8 @@ def _compared(text: str, start: int, end: int, left: str, stripped: str, predica
         clause = text[clause_start(text, start) : start].lower()
         if _RATE_WORDS.search(clause):
             return "level", False
-        if _SHARE_WORDS.search(left) and not re.search(r"(?<!\w)(?:tăng|giảm)\s+(?:\S+\s+)?$", stripped):
-            return "share", False
+        if _SHARE_WORDS.search(left) and not re.search(r"(?<!\w)(?:tăng|giảm)\s+(?!(?:xuống|lên|còn|về)\b)(?:\S+\s+)?$", stripped):
+            return "share", False  # ``thị phần giảm xuống 8,9%``: the share it came to, not a fall
     if parsed.unit not in ("%", "lần", None) and predicate is not None and (predicate["up"] or predicate["down"]):
         if len(stripped[predicate.end():].split()) > 3:
             return "level", False

@@ -206,6 +206,9 @@ def ruled(rules_nlp):
         # ``âm`` before an amount: a negative level, not a fall; before a percentage, a fall
         ("Lãi gộp ghi âm 112 tỷ đồng.", "112 tỷ đồng", {"kind": "level", "value": -112e9}),
         ("Lợi nhuận xuống mức âm hơn 18 tỷ đồng.", "18 tỷ đồng", {"kind": "level", "value": -18e9}),
+        # a share measure that fell to a percentage: the share it came to
+        ("Theo đó thị phần giảm xuống 8,9% từ 11,4%.", "8,9%", {"kind": "share"}),
+        ("Theo đó thị phần giảm 2%.", "2%", {"kind": "change"}),
         ("Doanh thu đạt gần 789 tỷ đồng.", "789 tỷ đồng", {"bound": "~", "unit": "VND"}),
         ("Xuất khẩu đạt hơn 7 triệu tấn.", "7 triệu tấn", {"bound": ">", "unit": "tấn"}),
         ("Giá giảm hơn 81% trong tháng.", "81%", {"value": -81.0, "bound": ">"}),
