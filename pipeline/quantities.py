@@ -522,8 +522,8 @@ def _kind(text: str, start: int, end: int, segment_start: int, parsed: ParsedQua
     if phrase.startswith("gấp") or (predicate is not None and predicate["ratio"] == "gấp"):
         return "ratio", False, bound
     if predicate is None:
-        if previous is not None and previous[0] >= segment_start and previous[1] == "change" and parsed.unit == "%":
-            return "change", previous[2], bound
+        if previous is not None and previous[0] >= segment_start and previous[1] in ("change", "share") and parsed.unit == "%":
+            return previous[1], previous[2], bound  # a list goes on as it began: ``chiếm 55,2%, ... thực phẩm 33,6%``
         if parsed.unit == "%" and _WHOLE_AFTER.match(after):
             return "share", False, bound
         if parsed.unit == "lần":

@@ -209,6 +209,8 @@ def ruled(rules_nlp):
         # a share measure that fell to a percentage: the share it came to
         ("Theo đó thị phần giảm xuống 8,9% từ 11,4%.", "8,9%", {"kind": "share"}),
         ("Theo đó thị phần giảm 2%.", "2%", {"kind": "change"}),
+        # a list of shares goes on as it began
+        ("Thịt gia cầm chiếm 55,2%, thực phẩm chế biến 33,6%.", "33,6%", {"kind": "share"}),
         ("Doanh thu đạt gần 789 tỷ đồng.", "789 tỷ đồng", {"bound": "~", "unit": "VND"}),
         ("Xuất khẩu đạt hơn 7 triệu tấn.", "7 triệu tấn", {"bound": ">", "unit": "tấn"}),
         ("Giá giảm hơn 81% trong tháng.", "81%", {"value": -81.0, "bound": ">"}),
