@@ -326,7 +326,7 @@ def _offices(text: str, items: list[Item]) -> Iterator[tuple[SpacySpan, str, Spa
     for title in (i for i in items if i.label == "TITLE"):
         for official in _holders(text, items, title, officials, holders):
             yield official.span, "title", title.span
-            org = _title_org(text, items, title) or _sentence_org(items, title, official)
+            org = _title_org(text, items, title) or _sentence_org(text, items, title, official)
             if org is not None:
                 yield official.span, "org", org.span
 
@@ -395,13 +395,19 @@ def _name_before(text: str, items: list[Item], title: Item, officials: list[Item
     return None
 
 
-def _sentence_org(items: list[Item], title: Item, official: Item) -> Item | None:
+#: what stands between an organization's name and its abbreviation or ticker: ``(``, ``(mã chứng khoán:``
+_ALIAS_BETWEEN = re.compile(r"\s*\(\s*(?:(?:mã chứng khoán|mã CK|mã|HoSE|HOSE|HNX|UPCoM)\s*:\s*)?", re.IGNORECASE)
+
+
+def _sentence_org(text: str, items: list[Item], title: Item, official: Item) -> Item | None:
     """Without an ORG right after the title: the nearest ORG before the name and title in the
     sentence, when no other official stands between (``Công ty ... (MWG), doanh nghiệp của Chủ tịch
     Nguyễn Đức Tài``)."""
     first = min(title.start, official.start)
     before = [i for i in items if i.end <= first]
     if before and before[-1].label == "ORG" and first - before[-1].end <= SENTENCE_ORG_WITHIN:
+        if len(before) > 1 and before[-2].label == "ORG" and _ALIAS_BETWEEN.fullmatch(text[before[-2].end : before[-1].start]):
+            return before[-2]  # the name, not its abbreviation or ticker in parentheses after it
         return before[-1]
     government = [i for i in items if i.label == "ORG" and i.span.text.lower().startswith("chính phủ")]
     if government and re.match(r"(?:phó\s+)?thủ tướng", title.span.text, re.IGNORECASE):

@@ -164,6 +164,12 @@ CASES = [
         {("1,54 tỷ USD", "indicator", "Kim ngạch"), ("1,54 tỷ USD", "time", "tháng 12"), ("14,6 tỷ USD", "indicator", "Kim ngạch"),
          ("14,6 tỷ USD", "time", "đầu năm đến nay"), ("2.050 doanh nghiệp", "time", "đầu năm đến nay")},
     ),
+    (  # an office with no ORG after it takes the name before it, not that name's ticker in parentheses
+        "Kết quả của Công ty CP Đầu tư Thế giới Di động (mã chứng khoán: MWG), doanh nghiệp của Chủ tịch Nguyễn Đức Tài tăng.",
+        [("Công ty CP Đầu tư Thế giới Di động", "ORG", None), ("MWG", "ORG", None), ("Chủ tịch", "TITLE", None),
+         ("Nguyễn Đức Tài", "OFFICIAL", None)],
+        {("Nguyễn Đức Tài", "title", "Chủ tịch"), ("Nguyễn Đức Tài", "org", "Công ty CP Đầu tư Thế giới Di động")},
+    ),
 ]
 
 
