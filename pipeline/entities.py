@@ -294,7 +294,8 @@ def find_titles(text: str) -> list[tuple[int, int]]:
         if match.group().lower() in _BARE_TITLES or not match.group()[:1].isalpha():
             continue
         board = next((b for b in BOARD_WORDS if match.group().endswith(" " + b)), None)
-        follows_name = _NAME_AFTER.match(text, end) or _org_head_pattern().match(text, end + 1)
+        head = _org_head_pattern().match(text, end + 1)
+        follows_name = _NAME_AFTER.match(text, end) or (head is not None and (head["alone"] or _NAME_AFTER.match(text, head.end())))
         if board is not None and follows_name and not _starts_name(text, end + 1):
             end -= len(board) + 1
         found.append((start, end))
@@ -732,7 +733,7 @@ def constrain(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 #: what may stand between a title and its holder besides organizations and other titles
-_GAP = re.compile(rf"(?:[\s,–\-(:]|(?<!\w)(?:kiêm|và|khác|là|{_alternation(HONORIFICS)})(?!\w))*")
+_GAP = re.compile(rf"(?:[\s,–\-(:]|(?<!\w)(?:kiêm|và|khác|là|nguyên|cựu|của|{_alternation(HONORIFICS)})(?!\w))*")
 _GAP_BEFORE = re.compile(rf"(?:{_GAP.pattern})$")
 
 

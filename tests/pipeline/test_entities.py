@@ -383,6 +383,12 @@ def test_bad_lexicon_precision_is_refused():
         ("Ông|Lê Hồng Hà|khi|đó|giữ|chức|Giám đốc|Văn phòng|miền|Trung|.", ["Giám đốc"]),
         ("Ông|Vũ Văn Tiền|làm|chủ tịch|HĐQT|Geleximco|.", ["chủ tịch"]),  # C27: HĐQT Geleximco is the ORG
         ("Các|thành viên|Hội đồng|quản trị|khác|là|ông|Nguyễn Doãn Hành|.", ["thành viên Hội đồng quản trị"]),
+        # a former office (``nguyên``, ``cựu``) and a chain of offices joined by ``của`` are held too
+        ("TS.|Lê Quốc Phương|,|nguyên|Phó Giám đốc|Trung tâm|Thông tin|cho|biết|.", ["Phó Giám đốc"]),
+        ("vụ|ông|Hà Văn Thắm|(|cựu|Chủ tịch|HĐQT|OceanBank|)|.", ["Chủ tịch"]),
+        ("Bộ trưởng|,|Người phát ngôn|của|Chính phủ|Mai Tiến Dũng|nói|.", ["Bộ trưởng", "Người phát ngôn"]),
+        # a board word before a bare company word stays in the title (C27)
+        ("bà|Lê Thị Mỹ Hạnh|,|Chủ tịch|HĐQT|công ty|nhận|thưởng|.", ["Chủ tịch HĐQT"]),
         # ... but not one that no official holds
         ("Ông|Lê Hồng Hà|nói|.|Chức|Giám đốc|còn|trống|.", []),
     ],
