@@ -46,6 +46,10 @@ READ_BY_HAND = {
     ("hddtvn/nam-2017-dabaco-lai-rong-chua-bang-mot-nua-nam-2016", "785, tỷ đồng"): (78.5e9, 78.5e9),
     # "mức lương bình quân là 21.935 triệu đồng" times 8 months is the "khoảng 175 triệu đồng" bonus: a decimal point
     ("vietnews/val-014062", "21.935 triệu đồng"): (21.935e6, 21.935e6),
+    # "chiếm hơn ½ tổng vốn": the vulgar fraction one half
+    ("vietnews/train-062939", "½"): (0.5, 0.5),
+    # "tỷ lệ 1 00:3 1": the bonus-share ratio 100:31 with broken spacing, 31 new shares per 100 held
+    ("vietnews/train-063811", "1 00:3 1"): (0.31, 0.31),
     # "tăng13,7%": no space after the predicate (as "giảm20,5%" above)
     ("hddtvn/dien-bien-xuat-nhap-khau-nua-dau-thang-12", "tăng13,7%"): (13.7, 13.7),
     ("hddtvn/dien-bien-xuat-nhap-khau-nua-dau-thang-12", "tăng11,4%"): (11.4, 11.4),
