@@ -80,7 +80,8 @@ SURNAMES: frozenset[str] = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Trịnh Đinh Lưu Hà Cao "
     "Lâm Phùng Thái Sử Hứa Chử Đồng Tô Tạ Lương Trương Kiều Quách Đoàn Vương Triệu Châu Mạc Thân Đàm "
     "Tăng Khúc Nghiêm Lại Giang Tống Hàn Doãn Nông Vi Kim Đào Từ Văn Tôn Quan Lã Lò Ninh Trịnh Tiêu "
-    "Khổng Cù Hầu Thạch Bạch Diệp Chu Đào Phí Mẫn Nhữ Lục Tào Viên Chế Quang Hoa".split()
+    "Khổng Cù Hầu Thạch Bạch Diệp Chu Đào Phí Mẫn Nhữ Lục Tào Viên Chế Quang Hoa Khuất Ông Âu Ung Thiều Lỗ "
+    "Khương Bế Mông Yên Hứa La Bành Lạc Lam Đường Tất Cấn Kha Nhâm Mạch Lò".split()
 )
 #: capitalized word pairs that look like a name but are places or common phrases
 NOT_NAMES: frozenset[str] = frozenset(
@@ -103,7 +104,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "Ủy viên", "Uỷ viên", "Thành viên HĐQT", "Thành viên hội đồng quản trị", "Thành viên HĐTV",
     "Chánh Văn phòng", "Chánh văn phòng", "Kế toán trưởng", "Tổ trưởng", "Tổng biên tập", "Trưởng",
     "Chánh án", "Tư lệnh", "Hiệu trưởng", "Chủ tịch nước", "CEO", "Phó trưởng", "Kiểm soát viên nhà nước",
-    "Kiểm soát viên",
+    "Kiểm soát viên", "Đại biểu",
 )
 TITLE_PREFIXES: tuple[str, ...] = ("Quyền ", "Phó ", "Tổng ", "Phó Tổng ", "Phó tổng ")
 #: board words that end a title when no organization's name follows (C27)

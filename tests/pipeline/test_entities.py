@@ -332,6 +332,11 @@ def test_a_name_after_a_chosen_office_is_an_official():
     assert officials_after_offices(text, chosen[:1]) == []  # the title alone is not next to the name
 
 
+def test_names_listed_after_an_office_share_it():
+    doc = make_doc("các|Phó Tổng giám đốc|Nguyễn Anh Tuấn|,|Khuất Mạnh Thắng|,|Vũ Anh Tuấn|có|thu nhập|.")
+    assert [s for s, label in labelled(rules_only()(doc)) if label == "OFFICIAL"] == ["Nguyễn Anh Tuấn", "Khuất Mạnh Thắng", "Vũ Anh Tuấn"]
+
+
 def test_an_org_ends_before_a_name_glued_to_the_next_words():
     doc = make_doc("Thứ trưởng|Bộ|GTVT|Nguyễn Nhật thông tin|về|khoản|lỗ|.")
     assert labelled(rules_only()(doc))[:3] == [("Thứ trưởng", "TITLE"), ("Bộ GTVT", "ORG"), ("Nguyễn Nhật", "OFFICIAL")]
@@ -383,6 +388,9 @@ def test_bad_lexicon_precision_is_refused():
         ("Ông|Lê Hồng Hà|khi|đó|giữ|chức|Giám đốc|Văn phòng|miền|Trung|.", ["Giám đốc"]),
         ("Ông|Vũ Văn Tiền|làm|chủ tịch|HĐQT|Geleximco|.", ["chủ tịch"]),  # C27: HĐQT Geleximco is the ORG
         ("Các|thành viên|Hội đồng|quản trị|khác|là|ông|Nguyễn Doãn Hành|.", ["thành viên Hội đồng quản trị"]),
+        # a delegate is an office; rarer surnames (Khuất) start names
+        ("kỳ họp|Quốc hội|,|đại biểu|Vũ Thị Lưu Mai|(|Hà Nội|)|nói|.", ["đại biểu"]),
+        ("các|Phó Tổng giám đốc|Nguyễn Anh Tuấn|,|Khuất Mạnh Thắng|,|Vũ Anh Tuấn|có|thu nhập|.", ["Phó Tổng giám đốc"]),
         # a former office (``nguyên``, ``cựu``) and a chain of offices joined by ``của`` are held too
         ("TS.|Lê Quốc Phương|,|nguyên|Phó Giám đốc|Trung tâm|Thông tin|cho|biết|.", ["Phó Giám đốc"]),
         ("vụ|ông|Hà Văn Thắm|(|cựu|Chủ tịch|HĐQT|OceanBank|)|.", ["Chủ tịch"]),
