@@ -80,8 +80,8 @@ SURNAMES: frozenset[str] = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Trịnh Đinh Lưu Hà Cao "
     "Lâm Phùng Thái Sử Hứa Chử Đồng Tô Tạ Lương Trương Kiều Quách Đoàn Vương Triệu Châu Mạc Thân Đàm "
     "Tăng Khúc Nghiêm Lại Giang Tống Hàn Doãn Nông Vi Kim Đào Từ Văn Tôn Quan Lã Lò Ninh Trịnh Tiêu "
-    "Khổng Cù Hầu Thạch Bạch Diệp Chu Đào Phí Mẫn Nhữ Lục Tào Viên Chế Quang Hoa Khuất Ông Âu Ung Thiều Lỗ "
-    "Khương Bế Mông Yên Hứa La Bành Lạc Lam Đường Tất Cấn Kha Nhâm Mạch Lò".split()
+    "Khổng Cù Hầu Thạch Bạch Diệp Chu Đào Phí Mẫn Nhữ Lục Tào Viên Chế Quang Hoa Khuất Âu Ung Thiều "
+    "Khương Bế Bành Tất Cấn Kha Nhâm Mạch".split()
 )
 #: capitalized word pairs that look like a name but are places or common phrases
 NOT_NAMES: frozenset[str] = frozenset(
