@@ -142,6 +142,8 @@ NOT_ORGS: frozenset[str] = frozenset({
     "Indonesia", "Philippines", "Campuchia", "Lào", "Myanmar", "Hồng Kông", "EU", "JPY", "CNY", "USD", "EUR",
     # trade agreements are not organizations
     "CPTPP", "TPP", "EVFTA", "EVIPA", "RCEP", "AFTA", "UKVFTA", "VKFTA", "FTA", "ATIGA",
+    # groupings of economies as markets (C7), and abbreviations of common nouns (bất động sản, cán bộ nhân viên)
+    "APEC", "ASEAN", "BĐS", "CBNV",
 })
 #: organizations named by their head alone, optionally with a place part
 STANDALONE_ORGS: tuple[str, ...] = (
@@ -992,8 +994,10 @@ def _not_org(text: str, c: Candidate) -> bool:
 
 
 _ABBREVIATION_AT_END = re.compile(rf"\(({_ACRONYM})\)$")
+#: a one-word brand no Vietnamese syllable spells (``Novaland``, ``Vinamilk``): letters without diacritics, six or more
+_BRAND = r"[A-Z][a-z]{5,}"
 #: a company's name part without its head: capitalized words or acronyms (``Hòa Phát``, ``HPG``)
-_COMPANY_NAME = re.compile(rf"(?:{_CAP}|{_ACRONYM})(?: (?:{_CAP}|{_ACRONYM}))+|{_ACRONYM}")
+_COMPANY_NAME = re.compile(rf"(?:{_CAP}|{_ACRONYM})(?: (?:{_CAP}|{_ACRONYM}))+|{_ACRONYM}|{_BRAND}")
 
 
 @lru_cache(maxsize=1)

@@ -305,6 +305,17 @@ def test_choose(candidates, expected):
     assert choose(candidates, {"ORG": ("model", "rule"), "TITLE": ("rule", "model"), "INDICATOR": ("model", "rule")}) == expected
 
 
+def test_a_one_word_brand_of_a_company_is_found_alone():
+    doc = make_doc("Novaland|đặt|mục tiêu|.|Kế hoạch|của|tập đoàn|Novaland|tăng|.")
+    assert [s for s, label in labelled(rules_only()(doc)) if label == "ORG"] == ["Novaland", "tập đoàn Novaland"]
+
+
+@pytest.mark.parametrize("name", ["APEC", "ASEAN", "BĐS", "CBNV"])
+def test_groupings_and_common_abbreviations_are_no_orgs(name):
+    doc = make_doc(f"Xuất khẩu|sang|{name}|tăng|.", [(name, "ORG")])
+    assert [s for s, label in labelled(EntityRecognizer()(doc)) if label == "ORG"] == []
+
+
 def test_repeated_orgs_find_abbreviations_and_company_names():
     text = "Tập đoàn Hòa Phát (HPG) lãi. Hòa Phát và HPG tăng."
     found = repeated_orgs(text, [Candidate(0, 23, "ORG", "rule")])
