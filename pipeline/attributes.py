@@ -219,6 +219,29 @@ def _measures_stock(span: Span, indicator: Span | None) -> bool:
     return kind in ("level", "change") or (kind in ("share", "ratio") and "nợ xấu" in indicator.text.lower())
 
 
+_YEARS = re.compile(r"(\d{4})/(\d{4})")
+_FROM = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I)
+_TO = re.compile(r"(?<!\w)(?:lên|xuống|còn|đến|tới)\s+(?:mức\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I)
+
+
+def _single_amount(span: Span) -> bool:
+    """A value that is no range (``từ 4 đến 5%``) and no rate over its stretch (``5%/năm``)."""
+    attrs = span._.get(SPAN_ATTRS_ATTR) or {}
+    return attrs.get("value_max") is None and not str(attrs.get("unit") or "").endswith("/năm")
+
+
+def _end_of_stretch(text: str, start: int, period: str) -> str:
+    """In ``Trong giai đoạn 2014 - 2017, doanh thu tăng từ 2.802 tỷ đồng lên 11.632 tỷ đồng`` the
+    value after ``từ`` is the stretch's first year, the one after ``lên`` its last."""
+    years = _YEARS.fullmatch(period)
+    lead = text[clause_start(text, start) : start]
+    if _FROM.search(lead):
+        return years[1]
+    if _TO.search(lead) and re.search(r"(?<!\w)từ\s", lead):
+        return years[2]
+    return period
+
+
 def _is_day(period: str | None) -> bool:
     return period is not None and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", period) is not None
 
@@ -411,6 +434,8 @@ class AttributeResolver(ConfigSerializable):
             if time is not None:
                 anchor = Anchor(time.start_char, time.end_char, "TIME", (time._.get(SPAN_ATTRS_ATTR) or {}).get("period"))
                 period = anchor_period(text, anchor, is_stock(text, start))
+                if period is not None and _YEARS.fullmatch(period) and _single_amount(span):
+                    period = _end_of_stretch(text, start, period)
                 if period is not None and not _COMPARISON_TIME.match(time.text) and not _compared_earlier(text, time, period, report_year) \
                         and not _in_caption(text, time.start_char):
                     carried = period

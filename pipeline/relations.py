@@ -226,7 +226,7 @@ def _denominator(text: str, items: list[Item], indicator: Item) -> bool:
 #: what may stand between a value and its own TIME right after it (``61,4% cuối năm 2017``: the
 #: edge words stay outside the TIME by C28)
 _TIME_AFTER_VALUE = re.compile(r"^\s*(?:(?:trong|của|vào|tại|hồi)\s*)?(?:(?:cuối|đầu)\s*)?$")
-_COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:(?:hồi\s+)?(?:cuối|đầu)\s*)?$")
+_COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:(?:thành quả|kết quả|con số|mức|số liệu)\s+(?:của\s+)?)?(?:(?:hồi\s+)?(?:cuối|đầu)\s*)?$")
 
 
 def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item | None:
@@ -235,7 +235,7 @@ def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item |
     is compared with, not when it was measured."""
     same_clause = [
         i for i in items
-        if i.clause == quantity.clause and i.label == "TIME" and not _COMPARED.search(text[max(0, i.start - 16) : i.start])
+        if i.clause == quantity.clause and i.label == "TIME" and not _COMPARED.search(text[max(0, i.start - 28) : i.start])
     ]
     adjacent = [t for t in same_clause if t.start >= quantity.end and _TIME_AFTER_VALUE.match(text[quantity.end : t.start])]
     if adjacent:

@@ -367,6 +367,19 @@ def _year_just_named(text: str, start: int) -> str | None:
     return years[-1] if years else None
 
 
+#: a cut-off before a month (``Tính chung hết tháng 10``, ``lũy kế đến tháng 10``): the figures after it run from the year's start
+_CUTOFF_LEAD = re.compile(r"(?:(?<!\w)hết|(?:lũy|luỹ)\s+kế(?:\s+(?:đến|tới))?(?:\s+hết)?|tính\s+(?:đến|tới)(?:\s+hết)?)\s*$", re.IGNORECASE)
+
+
+def _cumulated(text: str, start: int, period: str) -> str:
+    """The period a later ``cùng kỳ`` shifts: after a cut-off (C1), the months from the year's start
+    to the month named (``hết tháng 10`` … ``cùng kỳ năm trước`` → ``2019-01/2019-10``)."""
+    month = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})", period)
+    if month is None or not _CUTOFF_LEAD.search(text, max(0, start - 24), start):
+        return period
+    return month_span(month[1], 1, int(month[2]))
+
+
 def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list[Found]:
     """TIME expressions outside ``bases``, each with its normalized period."""
     taken = [(b.start, b.end) for b in bases]
@@ -389,7 +402,7 @@ def find_times(text: str, dates: DocumentDates, bases: list[Found] = ()) -> list
         if period is not None:
             found.extend(_listed_month(text, end, period))
         if not phrase.lower().startswith("cùng") and period is not None:
-            previous = period
+            previous = _cumulated(text, start, period)
     found.extend(_bare_months(text, dates, [*taken, *((f.start, f.end) for f in found)]))
     return sorted(found, key=lambda f: f.start)
 

@@ -179,6 +179,12 @@ CASES = {
          ("17.704 tỷ đồng", Q, "level"), ("Thu nhập", "INDICATOR", None), ("621 triệu đồng", Q, "level")],
         [("17.704 tỷ đồng", "2016-12-31", "actual"), ("621 triệu đồng", "2016", "actual")],
     ),
+    "from and to of a stretch of years take its first and last year": (
+        "Trong giai đoạn 2014 - 2017, doanh thu tăng từ 2.802 tỷ đồng lên 11.632 tỷ đồng, lãi đạt 96 tỷ đồng.",
+        [("2014 - 2017", "TIME", "2014/2017"), ("2.802 tỷ đồng", Q, "level"), ("11.632 tỷ đồng", Q, "level"),
+         ("96 tỷ đồng", Q, "level")],
+        [("2.802 tỷ đồng", "2014", "actual"), ("11.632 tỷ đồng", "2017", "actual"), ("96 tỷ đồng", "2014/2017", "actual")],
+    ),
     "a chart caption's period is not carried on": (
         "Tháng 8/2020, xuất khẩu đạt 5 tỷ USD.\nXuất khẩu 10 nhóm hàng năm 2019. Nguồn: Tổng cục Hải quan.\nNhập khẩu đạt 4 tỷ USD.",
         [("Tháng 8/2020", "TIME", "2020-08"), ("5 tỷ USD", Q, "level"), ("10 nhóm hàng", Q, "level"), ("năm 2019", "TIME", "2019"),

@@ -164,6 +164,13 @@ CASES = [
         {("1,54 tỷ USD", "indicator", "Kim ngạch"), ("1,54 tỷ USD", "time", "tháng 12"), ("14,6 tỷ USD", "indicator", "Kim ngạch"),
          ("14,6 tỷ USD", "time", "đầu năm đến nay"), ("2.050 doanh nghiệp", "time", "đầu năm đến nay")},
     ),
+    (  # a TIME after ``so với thành quả`` dates what is compared with, not the values after it
+        "Năm 2017, doanh thu tăng 58% so với thành quả năm 2016, đạt 11.632 tỷ đồng.",
+        [("Năm 2017", "TIME", "2017"), ("doanh thu", "INDICATOR", None), ("58%", "QUANTITY", "change"),
+         ("năm 2016", "TIME", "2016"), ("11.632 tỷ đồng", "QUANTITY", "level")],
+        {("58%", "indicator", "doanh thu"), ("11.632 tỷ đồng", "indicator", "doanh thu"), ("58%", "time", "Năm 2017"),
+         ("11.632 tỷ đồng", "time", "Năm 2017")},
+    ),
     (  # an office with no ORG after it takes the name before it, not that name's ticker in parentheses
         "Kết quả của Công ty CP Đầu tư Thế giới Di động (mã chứng khoán: MWG), doanh nghiệp của Chủ tịch Nguyễn Đức Tài tăng.",
         [("Công ty CP Đầu tư Thế giới Di động", "ORG", None), ("MWG", "ORG", None), ("Chủ tịch", "TITLE", None),

@@ -334,6 +334,9 @@ def test_time_ruler_spans(spans_of, text, expected):
         ("Vốn đến thời điểm 30-9-2018 là 26.000 tỉ đồng.", [("30-9-2018", "2018-09-30")]),
         ("Nghị quyết 19-2016 họp một tháng hai lần.", []),
         ("Ngân sách năm tài khoá 2018 tăng 1,3% so với năm tài khoá 2017.", [("năm tài khoá 2018", "2018")]),
+        # ``cùng kỳ`` after a cut-off shifts the months from the year's start to it (C1)
+        ("Năm 2020. Tính chung hết tháng 10, xuất siêu 19,5 tỷ USD, cao hơn 9,3 tỷ USD của cùng kỳ năm trước.",
+         [("Năm 2020", "2020"), ("tháng 10", "2020-10"), ("cùng kỳ năm trước", "2019-01/2019-10")]),
         # ``năm này`` is the year the text has just named
         ("Năm 2018 tăng.\nTrong khi năm 2016, doanh thu là 2.400 tỷ đồng.\nTrong năm này, lãi tăng 4,43%.",
          [("Năm 2018", "2018"), ("năm 2016", "2016"), ("năm này", "2016")]),
