@@ -242,6 +242,37 @@ def _end_of_stretch(text: str, start: int, period: str) -> str:
     return period
 
 
+def _headline_periods(text: str, resolved: list["Resolution"], times: dict) -> list["Resolution"]:
+    """A figure of the headline with no TIME of its own repeats one the body gives (``Xuất siêu kỷ
+    lục 19,5 tỷ USD`` … ``xuất siêu tới 19,5 tỷ USD`` in ten months; ``hơn 18 tỷ USD`` … ``18,72 tỷ
+    USD``): it takes that figure's period, not the report's year."""
+    first, newline, _ = text.partition("\n")
+    if not newline or len(first) > 250:
+        return resolved
+    body = [r for r in resolved if r.span.start_char > len(first)]
+    out = []
+    for r in resolved:
+        if r.span.end_char <= len(first) and (r.span.start_char, r.span.end_char) not in times:
+            same = next((b for b in body if _same_figure(r.span, b.span)), None)
+            if same is not None and same.period is not None:
+                r = Resolution(r.span, same.period, r.status)
+        out.append(r)
+    return out
+
+
+def _same_figure(headline: Span, body: Span) -> bool:
+    """The same amount in the same unit, or a rounding of it (``hơn 18 tỷ USD`` for 18,72)."""
+    a, b = headline._.get(SPAN_ATTRS_ATTR) or {}, body._.get(SPAN_ATTRS_ATTR) or {}
+    if a.get("unit") != b.get("unit") or a.get("kind") != b.get("kind") or not a.get("value") or not b.get("value"):
+        return False
+    x, y = abs(a["value"]), abs(b["value"])
+    if a.get("bound") in (">", ">="):
+        return x <= y < x * 1.1
+    if a.get("bound") == "~":
+        return abs(x - y) <= 0.1 * x
+    return abs(x - y) <= 1e-9 * x
+
+
 def _is_day(period: str | None) -> bool:
     return period is not None and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", period) is not None
 
@@ -448,7 +479,7 @@ class AttributeResolver(ConfigSerializable):
             if _measures_stock(span, indicators.get((start, span.end_char))):
                 period = stock_period(text, start, period)
             resolved.append(Resolution(span, period, self._status(text, span, time, period, report_year, bases)))
-        return resolved
+        return _headline_periods(text, resolved, times)
 
     @staticmethod
     def _status(text: str, span: Span, time: Span | None, period: str | None, report_year: int | None,

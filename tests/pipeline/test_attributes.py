@@ -179,6 +179,12 @@ CASES = {
          ("17.704 tỷ đồng", Q, "level"), ("Thu nhập", "INDICATOR", None), ("621 triệu đồng", Q, "level")],
         [("17.704 tỷ đồng", "2016-12-31", "actual"), ("621 triệu đồng", "2016", "actual")],
     ),
+    "a headline figure with no TIME takes the period of the body figure it repeats": (
+        "Xuất siêu kỷ lục 19,5 tỷ USD\nNăm 2020 tăng. Tính chung 10 tháng năm 2020, xuất siêu 19,5 tỷ USD.",
+        [("19,5 tỷ USD", Q, "level"), ("Năm 2020", "TIME", "2020"), ("10 tháng năm 2020", "TIME", "2020-01/2020-10"),
+         ("19,5 tỷ USD", Q, "level")],
+        [("19,5 tỷ USD", "2020-01/2020-10", "actual"), ("19,5 tỷ USD", "2020-01/2020-10", "actual")],
+    ),
     "from and to of a stretch of years take its first and last year": (
         "Trong giai đoạn 2014 - 2017, doanh thu tăng từ 2.802 tỷ đồng lên 11.632 tỷ đồng, lãi đạt 96 tỷ đồng.",
         [("2014 - 2017", "TIME", "2014/2017"), ("2.802 tỷ đồng", Q, "level"), ("11.632 tỷ đồng", Q, "level"),
