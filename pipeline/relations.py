@@ -226,16 +226,22 @@ def _denominator(text: str, items: list[Item], indicator: Item) -> bool:
 #: what may stand between a value and its own TIME right after it (``61,4% cuối năm 2017``: the
 #: edge words stay outside the TIME by C28)
 _TIME_AFTER_VALUE = re.compile(r"^\s*(?:(?:trong|của|vào|tại|hồi)\s*)?(?:(?:cuối|đầu)\s*)?$")
-_COMPARED = re.compile(r"(?:so với|so|với|hơn)\s*(?:(?:thành quả|kết quả|con số|mức|số liệu)\s+(?:của\s+)?)?(?:(?:hồi\s+)?(?:cuối|đầu)\s*)?$")
+_COMPARED = re.compile(
+    r"(?:so với|so|với|hơn)\s*(?:(?:thành quả|kết quả|con số|mức|số liệu)(?:\s+[^\s\d,.;]+){0,2}?\s+)?(?:của\s+)?"
+    r"(?:(?:hồi\s+)?(?:cuối|đầu)\s*)?$"
+)
 
 
 def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item | None:
     """The value's TIME: one right after it (``3,6 triệu tấn năm 2008``), else the nearest of its
     clause before it, else after it, else a fronted one; a TIME after ``so với`` is what the value
     is compared with, not when it was measured."""
+    own = [i for i in items if i.label == "TIME" and i.end <= quantity.start and re.fullmatch(r"\s*\(\s*(?:với\s+|là\s+|đạt\s+)?", text[i.end : quantity.start])]
+    if own:
+        return own[-1]  # ``mức thặng dư năm 2019 (10,87 tỷ USD)``: the figure of that TIME, compared or not
     same_clause = [
         i for i in items
-        if i.clause == quantity.clause and i.label == "TIME" and not _COMPARED.search(text[max(0, i.start - 28) : i.start])
+        if i.clause == quantity.clause and i.label == "TIME" and not _COMPARED.search(text[max(0, i.start - 40) : i.start])
     ]
     adjacent = [t for t in same_clause if t.start >= quantity.end and _TIME_AFTER_VALUE.match(text[quantity.end : t.start])]
     if adjacent:

@@ -171,6 +171,12 @@ CASES = [
         {("58%", "indicator", "doanh thu"), ("11.632 tỷ đồng", "indicator", "doanh thu"), ("58%", "time", "Năm 2017"),
          ("11.632 tỷ đồng", "time", "Năm 2017")},
     ),
+    (  # ``bằng với mức trị giá của tháng 9`` is a comparison; a figure in parentheses after its TIME is that TIME's
+        "Tháng 10, nhập khẩu đạt 24,19 tỷ USD, bằng với mức trị giá của tháng 9/2020. Thặng dư cao hơn năm 2019 (10,87 tỷ USD).",
+        [("Tháng 10", "TIME", "2020-10"), ("24,19 tỷ USD", "QUANTITY", "level"), ("tháng 9/2020", "TIME", "2020-09"),
+         ("năm 2019", "TIME", "2019"), ("10,87 tỷ USD", "QUANTITY", "level")],
+        {("24,19 tỷ USD", "time", "Tháng 10"), ("10,87 tỷ USD", "time", "năm 2019")},
+    ),
     (  # an office with no ORG after it takes the name before it, not that name's ticker in parentheses
         "Kết quả của Công ty CP Đầu tư Thế giới Di động (mã chứng khoán: MWG), doanh nghiệp của Chủ tịch Nguyễn Đức Tài tăng.",
         [("Công ty CP Đầu tư Thế giới Di động", "ORG", None), ("MWG", "ORG", None), ("Chủ tịch", "TITLE", None),
