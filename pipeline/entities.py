@@ -144,6 +144,13 @@ NOT_ORGS: frozenset[str] = frozenset({
     "CPTPP", "TPP", "EVFTA", "EVIPA", "RCEP", "AFTA", "UKVFTA", "VKFTA", "FTA", "ATIGA",
     # groupings of economies as markets (C7), and abbreviations of common nouns (bất động sản, cán bộ nhân viên)
     "APEC", "ASEAN", "BĐS", "CBNV",
+    # more countries, cities and regions (C7: places, not organizations)
+    "Venezuela", "Triều Tiên", "Iran", "Iraq", "Syria", "Ukraine", "Cuba", "Argentina", "Chile", "Peru", "Colombia",
+    "Thổ Nhĩ Kỳ", "Ả Rập Xê Út", "Saudi Arabia", "Qatar", "Israel", "Ai Cập", "Nam Phi", "Nigeria", "New Zealand",
+    "Thụy Sĩ", "Thuỵ Sĩ", "Thụy Điển", "Thuỵ Điển", "Na Uy", "Đan Mạch", "Phần Lan", "Ba Lan", "Áo", "Bồ Đào Nha",
+    "Hy Lạp", "Ireland", "Pakistan", "Bangladesh", "Sri Lanka", "Mông Cổ", "Kazakhstan", "UAE", "Kuwait",
+    "Washington", "Bắc Kinh", "Thượng Hải", "Tokyo", "Seoul", "Moscow", "Matxcơva", "London", "Paris", "Berlin",
+    "New York", "Mekong", "Đông Nam Á", "Trung Đông", "châu Á", "châu Âu", "châu Mỹ", "châu Phi", "Mỹ Latinh",
 })
 #: organizations named by their head alone, optionally with a place part
 STANDALONE_ORGS: tuple[str, ...] = (

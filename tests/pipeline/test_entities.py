@@ -310,7 +310,7 @@ def test_a_one_word_brand_of_a_company_is_found_alone():
     assert [s for s, label in labelled(rules_only()(doc)) if label == "ORG"] == ["Novaland", "tập đoàn Novaland"]
 
 
-@pytest.mark.parametrize("name", ["APEC", "ASEAN", "BĐS", "CBNV"])
+@pytest.mark.parametrize("name", ["APEC", "ASEAN", "BĐS", "CBNV", "Venezuela", "Washington"])
 def test_groupings_and_common_abbreviations_are_no_orgs(name):
     doc = make_doc(f"Xuất khẩu|sang|{name}|tăng|.", [(name, "ORG")])
     assert [s for s, label in labelled(EntityRecognizer()(doc)) if label == "ORG"] == []
