@@ -253,6 +253,8 @@ def document_context(text: str) -> DocumentDates:
         month = _report_month(text)
         return DocumentDates(PeriodContext(mentioned, month), mentioned, _looks_back(text, mentioned, month, current))
     report = mentioned if mentioned is not None and mentioned in (year, year - 1) else year
+    if report == year - 1 and year in current:
+        report = year  # dated in April 2019 and naming ``quý 1/2019``: the report is on this year, citing the last
     reviewed = _REVIEWED.search(text[:1500])
     if reviewed is not None and int(reviewed[1]) == year - 1 and month <= 2:
         # ``tổng kết công tác năm 2024`` on 9/1/2025: the text reports the year it reviews, to its end

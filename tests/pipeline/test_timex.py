@@ -192,6 +192,10 @@ def test_normalize_basis(text, period, basis):
      ("Hàng Tết Kỷ Hợi dồi dào, tăng 10% so với năm ngoái.", 2019, None, 2019),
      ("Thưởng Tết Nguyên đán Mậu Tuất cao nhất.", 2018, None, 2018),
      ("Tết Giáp Sửu tăng 5%.", None, None, None),
+     # dated early in a year, on that year's first quarter while citing the last year more often
+     ("Tin\nNgày 16/4/2019, Tisco công bố. Năm 2018 lỗ, năm 2018 nợ tăng, năm 2018 lãi giảm. Quý 1/2019 doanh thu tăng.",
+      2019, 4, 2019),
+     ("Tin\nNgày 16/4/2019, Tisco công bố. Năm 2018 lỗ, năm 2018 nợ tăng, năm 2018 lãi giảm.", 2019, 4, 2018),
      # a tie goes to a year the text writes, not one reached only by a comparison
      ("Thu tháng 11 tăng 31% so với tháng 10/2020 và tăng 17% so với cùng kỳ 2019.", 2020, None, 2020),
      # the years of a web page's list of other articles are not the report's
