@@ -273,6 +273,24 @@ def _same_figure(headline: Span, body: Span) -> bool:
     return abs(x - y) <= 1e-9 * x
 
 
+_HALF_MONTH = re.compile(r"period:(\d{4})-(\d{2})-(01|16)/\1-\2-(15|\d{2})")
+
+
+def _half_after(basis: Span | None) -> str | None:
+    """A value compared with a half-month (``so với kỳ 1``, ``so với nửa cuối tháng 8``) and naming no
+    period of its own is the half-month after it, as customs reports compare each half with the one
+    before (``2020-08-16/2020-08-31`` → ``2020-09-01/2020-09-15``)."""
+    value = (basis._.get(SPAN_ATTRS_ATTR) or {}).get("basis") if basis is not None else None
+    half = _HALF_MONTH.fullmatch(value or "")
+    if half is None or (half[3] == "01" and half[4] != "15"):
+        return None
+    year, month = int(half[1]), int(half[2])
+    if half[3] == "01":
+        return f"{year:04d}-{month:02d}-16/{_last_day(f'{year:04d}-{month:02d}')}"
+    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return f"{year:04d}-{month:02d}-01/{year:04d}-{month:02d}-15"
+
+
 def _is_day(period: str | None) -> bool:
     return period is not None and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", period) is not None
 
@@ -474,6 +492,8 @@ class AttributeResolver(ConfigSerializable):
                     period = anchor.value  # C23: a balance at a day (``tại ngày 31/12/2016, vay, nợ ngân hàng là``), not carried on
             if period is None and _against_previous_month(basis_links.get((start, span.end_char))):
                 period = _month_before(months, start)
+            if period is None and time is None:
+                period = _half_after(basis_links.get((start, span.end_char)))
             if period is None:
                 period = carried if self.carry_periods and carried is not None else report_period(report_year)
             if _measures_stock(span, indicators.get((start, span.end_char))):

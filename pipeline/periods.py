@@ -354,6 +354,17 @@ def _half_month(m: re.Match[str], c: PeriodContext) -> str | None:
     return f"{year}-{month:02d}-16/{_month_end(year, month)}"
 
 
+@_rule(r"kỳ\s+([12])(?:\s+tháng)?(?:\s+vừa qua)?")
+def _bare_half_month(m: re.Match[str], c: PeriodContext) -> str | None:
+    """``kỳ 1`` / ``kỳ 2`` with no month: that half of the text's month (customs reports)."""
+    if c.month is None:
+        return None
+    year = c.year_text
+    if m[1] == "1":
+        return f"{year}-{c.month:02d}-01/{year}-{c.month:02d}-15"
+    return f"{year}-{c.month:02d}-16/{_month_end(year, c.month)}"
+
+
 @_rule(r"(\d{1,2})\s+ngày\s+(đầu|cuối)(?:\s+của)?\s+(?:tháng\s+(\d{1,2})|năm)(?:" + _YR + r")?")
 def _days_at_edge(m: re.Match[str], c: PeriodContext) -> str | None:
     """``15 ngày đầu tháng 1 năm 2020``, ``15 ngày cuối năm 2020``: that many days from the start or to the end."""

@@ -263,7 +263,7 @@ _NAME_LEAD = re.compile(
     r"Kết luận|Công văn|Điều|khoản|chương|Chương|phiên bản|cấp|nhóm|loại|hạng|tuyến|Euro|EURO|quốc lộ|QL|"
     r"đường|Đường|phòng|tầng|lô|Lô|Covid|COVID|covid|mẫu|chợ|lần thứ|kỷ niệm|giai đoạn|tháng|năm|quý|ngày|"
     r"Tháng|Năm|Quý|Ngày|thời điểm|hết|Chương trình|chương trình|Dự án|Kế hoạch|Tổ|tổ|Đội|đội|Khu|khu|"
-    r"Vòng|vòng|Gói|gói|Đợt|đợt|Ấp|ấp|Xóm|xóm|Phường|phường|Quận|quận|Vinh|vụ|VN|F)\s*$"
+    r"Vòng|vòng|Gói|gói|Đợt|đợt|Ấp|ấp|Xóm|xóm|Phường|phường|Quận|quận|Vinh|vụ|VN|F|(?<!cùng )k[ỳì]|Kỳ)\s*$"
 )
 _APPROX = [
     (re.compile(r"(?<!\w)(?:gần|khoảng|xấp xỉ|chừng|ước chừng|ước khoảng|tầm|hơn kém)\s*$"), "~"),

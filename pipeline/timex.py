@@ -102,6 +102,8 @@ TIME_PATTERN = re.compile(
             rf"(?:(?:(?<=^Trong\s)|(?<=\nTrong\s)|(?<=\.\sTrong\s))(?:tháng|quý|năm)(?=,[^.;\n]*?\d))",
             rf"(?:{_N}\s+tháng\s+còn lại(?:\s+của)?\s+năm(?:\s+nay)?)",
             rf"(?:(?=\w+\s+tháng)(?:(?<=[Tt]rong\s)|(?<=[Tt]húc\s)|(?<=quả\s)|(?<=XK\s)|(?<=NK\s)|(?<=^)|(?<=\.\s)|(?<=\n)){_N}\s+tháng(?=,|\s+(?:qua|đầu)\b|\s+(?:của|[A-ZĐ]))(?!\s+(?:còn lại|tới|nữa|sau|trước)))",
+            # a half of the month just named, in customs reports (``trong kỳ 2``, ``trong kỳ này``)
+            rf"(?:(?<=[Tt]rong\s)kỳ\s+(?:[12]|này)(?:\s+vừa qua)?(?![\s/]*(?:của\s+)?(?:tháng\s+)?\d))",
             # weeks: a TIME, but the format has no week periods
             rf"(?:[Tt]uần\s+(?:này|trước|qua|tới)\b)",
             # years
@@ -145,6 +147,7 @@ _BASIS_TAIL = "|".join(
         rf"nửa\s+đầu\s+năm(?:\s+{_Y})?",
         rf"quý\s+{_Q}{_YEAR_TAIL}?",
         rf"(?:kỳ\s+[12]|nửa\s+(?:đầu|cuối|sau))\s+(?:của\s+)?tháng\s+\d{{1,2}}{_YEAR_TAIL}?",
+        rf"kỳ\s+[12](?:\s+tháng)?(?![\s/]*(?:của\s+)?(?:tháng\s+)?\d)(?:\s+vừa qua)?",
         rf"\d{{1,2}}\s+ngày\s+(?:đầu|cuối)(?:\s+của)?\s+(?:tháng\s+\d{{1,2}}{_YEAR_TAIL}?|năm(?:\s+{_Y})?)",
         rf"(?:tháng|quý|kỳ|tuần)\s+trước(?:\s+liền kề|\s+đó)?",
         rf"tháng\s+\d{{1,2}}{_YEAR_TAIL}?(?:\s+trước)?",
@@ -326,7 +329,11 @@ def find_bases(text: str, context: PeriodContext = PeriodContext()) -> list[Foun
             continue
         if match["multiple"] and not re.search(r"gấp\s+(?:hơn\s+)?\d+(?:,\d+)?\s$", text[max(0, match.start() - 20) : match.start()]):
             continue  # ``gấp 2,8 cùng kỳ``: a multiple written without ``lần``
-        basis = normalize_basis(match.group(), None, context) or _fallback_basis(match.group(), context)
+        half = _BASIS_HALF.search(match.group())
+        if half is not None:
+            basis = _named_month_half(text, match.start(), half[1], context)
+        else:
+            basis = normalize_basis(match.group(), None, context) or _fallback_basis(match.group(), context)
         found.append(Found(match.start(), match.end(), "BASIS", {"basis": basis}))
     return found
 
@@ -349,6 +356,20 @@ def is_linked(text: str, start: int, end: int) -> bool:
         return True
     right = _CLAUSE_END.split(text[end : end + 80])[0]
     return bool(_VALUE.search(right))
+
+
+_BASIS_HALF = re.compile(r"kỳ\s+([12])(?:\s+tháng)?(?:\s+vừa qua)?$")
+_MONTH_NAMED = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*/\s*({_Y}))?")
+
+
+def _named_month_half(text: str, position: int, which: str, context: PeriodContext) -> str:
+    """``so với kỳ 1`` (no month): that half of the month named last before it, else of the text's month."""
+    named = list(_MONTH_NAMED.finditer(text, max(0, position - 600), position))
+    month = int(named[-1][1]) if named else context.month
+    year = named[-1][2] if named and named[-1][2] else context.year_text
+    if month is None or not 1 <= month <= 12:
+        return _fallback_basis("", context)
+    return f"period:{_half_of(which, f'{year}-{month:02d}', context)}"
 
 
 def _fallback_basis(phrase: str, context: PeriodContext) -> str:
@@ -505,6 +526,24 @@ _WEEK = re.compile(r"^(?:\S+\s+)?[Tt]uần\s")
 _BEFORE_THAT = re.compile(rf"^({_N})\s+tháng\s+trước đó$")
 
 
+_BARE_HALF = re.compile(r"kỳ\s+([12]|này)(?:\s+vừa qua)?")
+
+
+def _half_of(which: str, previous: str | None, context: PeriodContext) -> str | None:
+    """``kỳ 1``, ``kỳ 2``, ``kỳ này``: a half of the month the text has just named (a half-month or
+    a month before it), else of the text's month; ``kỳ này`` is that half itself."""
+    named = re.match(r"(\d{4}|XXXX)-(\d{2})(?:-(01|16)/\S+)?$", previous or "")
+    if which == "này":
+        return previous if named is not None and named[3] else None
+    year, month = (named[1], int(named[2])) if named is not None else (context.year_text, context.month)
+    if month is None:
+        return None
+    if which == "1":
+        return f"{year}-{month:02d}-01/{year}-{month:02d}-15"
+    last = calendar.monthrange(2000 if year == "XXXX" else int(year), month)[1]
+    return f"{year}-{month:02d}-16/{year}-{month:02d}-{last:02d}"
+
+
 def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | None:
     """The period of ``phrase``; ``cùng kỳ`` takes the previous period one year back, ``N tháng
     trước đó`` the N months before the previous period, ``quý này`` the quarter the text is in."""
@@ -513,6 +552,9 @@ def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | N
     before = _BEFORE_THAT.match(phrase)
     if before is not None:
         return _months_before(before[1], previous, dates.context)
+    half = _BARE_HALF.fullmatch(phrase)
+    if half is not None:
+        return _half_of(half[1], previous, dates.context)
     if phrase == "năm" or (dates.looks_back and _LAST_YEAR_ALONE.fullmatch(phrase)):
         return dates.context.year_text if dates.context.year is not None else None
     if phrase == "đầu năm":  # C32: from the start of the year to the text's now

@@ -179,6 +179,12 @@ CASES = {
          ("17.704 tỷ đồng", Q, "level"), ("Thu nhập", "INDICATOR", None), ("621 triệu đồng", Q, "level")],
         [("17.704 tỷ đồng", "2016-12-31", "actual"), ("621 triệu đồng", "2016", "actual")],
     ),
+    "a value compared with a half-month, with no TIME of its own, is the half after it": (
+        "Năm 2020 tăng. Về nhập khẩu, trị giá đạt 11,66 tỷ USD, tăng 0,1% so với nửa cuối tháng 8.",
+        [("Năm 2020", "TIME", "2020"), ("11,66 tỷ USD", Q, "level"), ("0,1%", Q, "change"),
+         ("so với nửa cuối tháng 8", "BASIS", "period:2020-08-16/2020-08-31")],
+        [("11,66 tỷ USD", "2020", "actual"), ("0,1%", "2020-09-01/2020-09-15", "actual")],
+    ),
     "a headline figure with no TIME takes the period of the body figure it repeats": (
         "Xuất siêu kỷ lục 19,5 tỷ USD\nNăm 2020 tăng. Tính chung 10 tháng năm 2020, xuất siêu 19,5 tỷ USD.",
         [("19,5 tỷ USD", Q, "level"), ("Năm 2020", "TIME", "2020"), ("10 tháng năm 2020", "TIME", "2020-01/2020-10"),

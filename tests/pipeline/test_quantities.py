@@ -308,7 +308,8 @@ def test_quantity_ruler_kind_and_sign_rules(ruled, text, span, attrs):
      ("Đại hội lần thứ XIX, năm thứ 9.", "9"), ("Ban Chấp hành khóa XIII họp.", "XIII"),
      ("Chiều 23/12/2024, hội nghị diễn ra.", "23/12/2024"), ("Năm 2024 là năm bản lề.", "2024"),
      ("Dịch bùng phát lần 1 song kinh tế vẫn tăng.", "1 song"), ("Nghị quyết số 58 năm 2024.", "58"),
-     ("Trong 6 tháng đầu năm 2020, IIP tăng 5%.", "6 tháng")],
+     ("Trong 6 tháng đầu năm 2020, IIP tăng 5%.", "6 tháng"),
+     ("Nhập khẩu trong kỳ 2 tăng so với kỳ 1 chủ yếu ở nhóm hàng máy móc.", "1 chủ yếu")],
 )
 def test_quantity_ruler_leaves_non_values(ruled, text, absent):
     assert absent not in ruled(text)

@@ -76,6 +76,8 @@ PERIOD_CASES = [
     ("giữa tháng 11/2018 đến giữa tháng 1/2019", NONE, "2018-11/2019-01"), ("tháng 11/2018 - tháng 2/2019", NONE, "2018-11/2019-02"),
     # customs half-months, days at a month's or year's edge, first and last quarters and months
     ("kỳ 1 tháng 9", Y2020, "2020-09-01/2020-09-15"), ("kỳ 2 tháng 12 năm 2020", NONE, "2020-12-16/2020-12-31"),
+    # a half with no month: of the text's month; none without one
+    ("kỳ 1", Y2020, "2020-08-01/2020-08-15"), ("kỳ 2", Y2020, "2020-08-16/2020-08-31"), ("kỳ 2", Y2017, None),
     ("kỳ 2 tháng 2/2020", NONE, "2020-02-16/2020-02-29"), ("nửa đầu tháng 12/2020", NONE, "2020-12-01/2020-12-15"),
     ("nửa cuối tháng 11", Y2020, "2020-11-16/2020-11-30"), ("15 ngày đầu năm 2021", NONE, "2021-01-01/2021-01-15"),
     ("15 ngày đầu tháng 1 năm 2020", NONE, "2020-01-01/2020-01-15"), ("15 ngày cuối tháng 11", Y2020, "2020-11-16/2020-11-30"),
@@ -341,6 +343,9 @@ def test_time_ruler_spans(spans_of, text, expected):
         # ``cùng kỳ`` after a cut-off shifts the months from the year's start to it (C1)
         ("Năm 2020. Tính chung hết tháng 10, xuất siêu 19,5 tỷ USD, cao hơn 9,3 tỷ USD của cùng kỳ năm trước.",
          [("Năm 2020", "2020"), ("tháng 10", "2020-10"), ("cùng kỳ năm trước", "2019-01/2019-10")]),
+        # a half of the month just named (customs reports): ``trong kỳ này``, ``trong kỳ 2``; ``kỳ 1`` after ``so với`` is a BASIS
+        ("Nửa cuối tháng 12/2018, xuất khẩu tăng.\nTrong kỳ này xuất khẩu tăng 9,1% so với kỳ 1 tháng. Nhập khẩu trong kỳ 2 tăng 5%.",
+         [("Nửa cuối tháng 12/2018", "2018-12-16/2018-12-31"), ("kỳ này", "2018-12-16/2018-12-31"), ("kỳ 2", "2018-12-16/2018-12-31")]),
         # ``năm này`` is the year the text has just named
         ("Năm 2018 tăng.\nTrong khi năm 2016, doanh thu là 2.400 tỷ đồng.\nTrong năm này, lãi tăng 4,43%.",
          [("Năm 2018", "2018"), ("năm 2016", "2016"), ("năm này", "2016")]),
@@ -403,6 +408,11 @@ def test_time_ruler_basis_only_where_linked(spans_of, text, basis, time):
     times = [(t, a["period"]) for t, label, a in found if label == "TIME" and not t.startswith("Năm")]
     assert bases == ([basis] if basis else [])
     assert times == ([time] if time else [])
+
+
+def test_a_half_with_no_month_as_basis_is_of_the_month_named_before(spans_of):
+    text = "Nửa cuối tháng 12/2018, nhập khẩu trong kỳ 2 tăng 9,9% so với kỳ 1."
+    assert ("so với kỳ 1", "BASIS", {"basis": "period:2018-12-01/2018-12-15"}) in spans_of(text)
 
 
 def test_time_ruler_drops_unlinked_basis(spans_of):
