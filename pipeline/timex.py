@@ -215,6 +215,18 @@ class DocumentDates:
     looks_back: bool = False
 
 
+#: a chart's or photo's credit, which makes its line a caption
+_CAPTION_CREDIT = re.compile(r"(?:Nguồn|Ảnh|Biểu đồ|Đồ họa|Đồ hoạ)\s*:")
+#: how far into the text captions count as the report's own framing
+CAPTIONS_WITHIN = 1000
+
+
+def _headline_and_captions(text: str) -> list[str]:
+    """The headline and the caption lines near the start: they say what the report is about."""
+    lines = text[:CAPTIONS_WITHIN].split("\n")
+    return [_headline(text)] + [line for line in lines[1:] if _CAPTION_CREDIT.search(line)]
+
+
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def document_context(text: str) -> DocumentDates:
     """The date the text gives (a ``date`` line, a full date near its start) and the year it reports.
@@ -238,7 +250,9 @@ def document_context(text: str) -> DocumentDates:
     written = {int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)}
     mentioned = max(years, key=lambda y: (years[y], y in written, y)) if years else None
     current = [int(m[1]) for m in _PART_OF_YEAR.finditer(text, 0, tail.start() if tail else len(text))]
-    if current and mentioned is not None and max(current) == mentioned + 1 and current.count(max(current)) >= 2:
+    early = [int(m[1]) for line in _headline_and_captions(text) for m in _PART_OF_YEAR.finditer(line)]
+    if current and mentioned is not None and max(current) == mentioned + 1 and (
+            current.count(max(current)) >= 2 or max(current) in early):
         mentioned = max(current)  # a report on ``9 tháng năm 2020``, ``quý II/2020`` that mostly cites 2019
     line = _DATE_LINE.search(text[:2000])
     early = _EARLY_DATE.search(text[:400])

@@ -198,6 +198,9 @@ def test_normalize_basis(text, period, basis):
      ("Tin\nNgày 16/4/2019, Tisco công bố. Năm 2018 lỗ, năm 2018 nợ tăng, năm 2018 lãi giảm. Quý 1/2019 doanh thu tăng.",
       2019, 4, 2019),
      ("Tin\nNgày 16/4/2019, Tisco công bố. Năm 2018 lỗ, năm 2018 nợ tăng, năm 2018 lãi giảm.", 2019, 4, 2018),
+     # a part of the next year named in a caption near the start makes it the report's year
+     ("Nhật Bản top 4 đối tác\n\nCơ cấu xuất khẩu tính hết tháng 9/2020. Biểu đồ: T.Bình\n\nKết thúc năm 2019, kim ngạch đạt 40 tỷ USD, "
+      "tăng so với năm 2018; năm 2019 nhập khẩu tăng; năm 2019 xuất khẩu tăng. Năm 2020 tăng.", 2020, None, 2020),
      # a tie goes to a year the text writes, not one reached only by a comparison
      ("Thu tháng 11 tăng 31% so với tháng 10/2020 và tăng 17% so với cùng kỳ 2019.", 2020, None, 2020),
      # the years of a web page's list of other articles are not the report's
