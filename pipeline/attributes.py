@@ -39,7 +39,7 @@ from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .periods import PeriodContext, month_span, year_to_day
 from .serialization import ConfigSerializable
-from .timex import document_context
+from .timex import CAPTION_CREDIT, document_context
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
 #: the alternatives of :data:`_CLAUSE_BREAK` apart, for :func:`_breaks`; a sentence breaks at the
@@ -70,8 +70,6 @@ _COMPARED_BEFORE = re.compile(r"(?:(?<!\w)(?:trong khi|so với|cao hơn|thấp 
 _COMPARED_IN_CLAUSE = re.compile(r"(?<!\w)(?:so với|trong khi)(?!\w)", re.I)
 
 
-#: the credit of a photo or chart caption (``Nguồn: Tổng cục Hải quan.``, ``Ảnh: T.Bình.``)
-_CAPTION_CREDIT = re.compile(r"(?:Nguồn|Ảnh|Biểu đồ|Đồ họa|Đồ hoạ|Infographic)\s*:", re.I)
 
 
 def _in_caption(text: str, position: int) -> bool:
@@ -79,7 +77,7 @@ def _in_caption(text: str, position: int) -> bool:
     of a chart's title are not the report's, and are not carried on to the text after it."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    return _CAPTION_CREDIT.search(text, start, len(text) if end < 0 else end) is not None
+    return CAPTION_CREDIT.search(text, start, len(text) if end < 0 else end) is not None
 
 
 def _compared_earlier(text: str, time: Span, period: str, report_year: int | None) -> bool:

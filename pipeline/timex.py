@@ -215,8 +215,8 @@ class DocumentDates:
     looks_back: bool = False
 
 
-#: a chart's or photo's credit, which makes its line a caption
-_CAPTION_CREDIT = re.compile(r"(?:Nguồn|Ảnh|Biểu đồ|Đồ họa|Đồ hoạ)\s*:")
+#: the credit of a photo or chart caption (``Nguồn: Tổng cục Hải quan.``, ``Ảnh: T.Bình.``), which makes its line a caption
+CAPTION_CREDIT = re.compile(r"(?:Nguồn|Ảnh|Biểu đồ|Đồ họa|Đồ hoạ|Infographic)\s*:", re.I)
 #: how far into the text captions count as the report's own framing
 CAPTIONS_WITHIN = 1000
 
@@ -224,7 +224,7 @@ CAPTIONS_WITHIN = 1000
 def _headline_and_captions(text: str) -> list[str]:
     """The headline and the caption lines near the start: they say what the report is about."""
     lines = text[:CAPTIONS_WITHIN].split("\n")
-    return [_headline(text)] + [line for line in lines[1:] if _CAPTION_CREDIT.search(line)]
+    return [_headline(text)] + [line for line in lines[1:] if CAPTION_CREDIT.search(line)]
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
