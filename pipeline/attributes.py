@@ -39,7 +39,7 @@ from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .periods import PeriodContext, month_span, year_to_day
 from .serialization import ConfigSerializable
-from .timex import CAPTION_CREDIT, document_context
+from .timex import CAPTION_CREDIT, document_context, headline
 
 _CLAUSE_BREAK = re.compile(r";|[.!?…](?=\s)|\n|\|")
 #: the alternatives of :data:`_CLAUSE_BREAK` apart, for :func:`_breaks`; a sentence breaks at the
@@ -244,8 +244,8 @@ def _headline_periods(text: str, resolved: list["Resolution"], times: dict) -> l
     """A figure of the headline with no TIME of its own repeats one the body gives (``Xuất siêu kỷ
     lục 19,5 tỷ USD`` … ``xuất siêu tới 19,5 tỷ USD`` in ten months; ``hơn 18 tỷ USD`` … ``18,72 tỷ
     USD``): it takes that figure's period, not the report's year."""
-    first, newline, _ = text.partition("\n")
-    if not newline or len(first) > 250:
+    first = headline(text)
+    if not first:
         return resolved
     body = [r for r in resolved if r.span.start_char > len(first)]
     out = []

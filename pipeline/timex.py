@@ -224,7 +224,7 @@ CAPTIONS_WITHIN = 1000
 def _headline_and_captions(text: str) -> list[str]:
     """The headline and the caption lines near the start: they say what the report is about."""
     lines = text[:CAPTIONS_WITHIN].split("\n")
-    return [_headline(text)] + [line for line in lines[1:] if CAPTION_CREDIT.search(line)]
+    return [headline(text)] + [line for line in lines[1:] if CAPTION_CREDIT.search(line)]
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -245,7 +245,7 @@ def document_context(text: str) -> DocumentDates:
     for match in _LUNAR_YEAR.finditer(text, 0, tail.start() if tail else len(text)):
         if (lunar := lunar_year(match["stem"], match["branch"])) is not None:
             years[lunar] += 1
-    for match in _EXPLICIT_YEAR.finditer(_headline(text)):
+    for match in _EXPLICIT_YEAR.finditer(headline(text)):
         years[int(match[1])] += 1  # the headline counts twice
     written = {int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)}
     mentioned = max(years, key=lambda y: (years[y], y in written, y)) if years else None
@@ -279,7 +279,7 @@ def document_context(text: str) -> DocumentDates:
     return DocumentDates(PeriodContext(year, month), report)
 
 
-def _headline(text: str) -> str:
+def headline(text: str) -> str:
     """The text's first line when it is a headline: short, and followed by more lines."""
     first, newline, _ = text.partition("\n")
     return first if newline and len(first) <= _HEADLINE_LENGTH else ""
