@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, VnieError
 from .extensions import RELATIONS_ATTR, SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
-from .periods import PeriodContext, month_span, year_to_day
+from .periods import PeriodContext, month_half, month_span, year_to_day
 from .serialization import ConfigSerializable
 from .timex import CAPTION_CREDIT, document_context, headline
 
@@ -67,9 +67,8 @@ _COMPARISON_TIME = re.compile(r"^cùng\s+k[ỳì]", re.I)
 #: words before the TIME of a figure given for comparison (``trong khi năm 2017 là``, ``(năm 2017 đạt``)
 _COMPARED_BEFORE = re.compile(r"(?:(?<!\w)(?:trong khi|so với|cao hơn|thấp hơn)\s+|\(\s*)$", re.I)
 
+#: a comparison earlier in the TIME's clause (``so với con số 1.540 tỷ đồng của năm 2017``)
 _COMPARED_IN_CLAUSE = re.compile(r"(?<!\w)(?:so với|trong khi)(?!\w)", re.I)
-
-
 
 
 def _in_caption(text: str, position: int) -> bool:
@@ -258,9 +257,9 @@ def _headline_periods(text: str, resolved: list["Resolution"], times: dict) -> l
     return out
 
 
-def _same_figure(headline: Span, body: Span) -> bool:
+def _same_figure(rounded: Span, body: Span) -> bool:
     """The same amount in the same unit, or a rounding of it (``hơn 18 tỷ USD`` for 18,72)."""
-    a, b = headline._.get(SPAN_ATTRS_ATTR) or {}, body._.get(SPAN_ATTRS_ATTR) or {}
+    a, b = rounded._.get(SPAN_ATTRS_ATTR) or {}, body._.get(SPAN_ATTRS_ATTR) or {}
     if a.get("unit") != b.get("unit") or a.get("kind") != b.get("kind") or not a.get("value") or not b.get("value"):
         return False
     x, y = abs(a["value"]), abs(b["value"])
@@ -271,7 +270,7 @@ def _same_figure(headline: Span, body: Span) -> bool:
     return abs(x - y) <= 1e-9 * x
 
 
-_HALF_MONTH = re.compile(r"period:(\d{4})-(\d{2})-(01|16)/\1-\2-(15|\d{2})")
+_HALF_MONTH = re.compile(r"period:(\d{4})-(\d{2})-(?:01/\1-\2-15|(16)/\1-\2-\d{2})")
 
 
 def _half_after(basis: Span | None) -> str | None:
@@ -280,13 +279,13 @@ def _half_after(basis: Span | None) -> str | None:
     before (``2020-08-16/2020-08-31`` → ``2020-09-01/2020-09-15``)."""
     value = (basis._.get(SPAN_ATTRS_ATTR) or {}).get("basis") if basis is not None else None
     half = _HALF_MONTH.fullmatch(value or "")
-    if half is None or (half[3] == "01" and half[4] != "15"):
+    if half is None:
         return None
     year, month = int(half[1]), int(half[2])
-    if half[3] == "01":
-        return f"{year:04d}-{month:02d}-16/{_last_day(f'{year:04d}-{month:02d}')}"
+    if half[3] is None:
+        return month_half(half[1], month, first=False)
     year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return f"{year:04d}-{month:02d}-01/{year:04d}-{month:02d}-15"
+    return month_half(f"{year:04d}", month, first=True)
 
 
 def _is_day(period: str | None) -> bool:
@@ -296,7 +295,7 @@ def _is_day(period: str | None) -> bool:
 def stock_period(text: str, start: int, period: str | None) -> str | None:
     """C23: a stock level's period as a day: the named period's last day, or its first day when the
     value is measured at its start (``đầu năm``); a day stays."""
-    if period is None or re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", period):
+    if period is None or _is_day(period):
         return period
     lead = text[clause_start(text, start) : start]
     at_start = _PERIOD_START.search(lead)

@@ -57,7 +57,7 @@ from spacy.training import Example
 from .commodities import find_commodities
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, doc_text, register
-from .relations import _HOLDING_VERB, HOLDING_WITHIN
+from .relations import HOLDING_VERB, HOLDING_WITHIN
 from .sentences import sentence_spans
 from .timex import span_at, split_tokens_at
 from .tokenizer import token_offsets
@@ -772,7 +772,7 @@ def _held_by_name_before(text: str, title: Candidate, officials: set[Candidate])
     if not before:
         return False
     between = text[max(o.end for o in before) : title.start]
-    return bool(_HOLDING_VERB.search(between)) and not re.search(r"[.!?;\n]", between)
+    return bool(HOLDING_VERB.search(between)) and not re.search(r"[.!?;\n]", between)
 
 
 def _reaches(text: str, position: int, links: dict[int, Candidate], targets: set[int], *, forward: bool) -> bool:

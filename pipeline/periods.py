@@ -191,6 +191,11 @@ def _month_end(year: str, month: int) -> str:
     return f"{year}-{month:02d}-{days:02d}"
 
 
+def month_half(year: str, month: int, first: bool) -> str:
+    """A customs half-month: days 1-15 (``first``) or the 16th to the month's end."""
+    return f"{year}-{month:02d}-01/{year}-{month:02d}-15" if first else f"{year}-{month:02d}-16/{_month_end(year, month)}"
+
+
 @_rule(r"(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 def _days_of_month(m: re.Match[str], c: PeriodContext) -> str | None:
     """``2 - 6/12``: days of one month."""
@@ -349,20 +354,13 @@ def _half_month(m: re.Match[str], c: PeriodContext) -> str | None:
     year, month = _year(m[4], c), int(m[3]) if m[3].isdigit() else c.month
     if month is None or not 1 <= month <= 12:
         return None
-    if m[1] == "1" or (m[2] or "").lower() == "đầu":
-        return f"{year}-{month:02d}-01/{year}-{month:02d}-15"
-    return f"{year}-{month:02d}-16/{_month_end(year, month)}"
+    return month_half(year, month, m[1] == "1" or (m[2] or "").lower() == "đầu")
 
 
 @_rule(r"kỳ\s+([12])(?:\s+tháng)?(?:\s+vừa qua)?")
 def _bare_half_month(m: re.Match[str], c: PeriodContext) -> str | None:
     """``kỳ 1`` / ``kỳ 2`` with no month: that half of the text's month (customs reports)."""
-    if c.month is None:
-        return None
-    year = c.year_text
-    if m[1] == "1":
-        return f"{year}-{c.month:02d}-01/{year}-{c.month:02d}-15"
-    return f"{year}-{c.month:02d}-16/{_month_end(year, c.month)}"
+    return month_half(c.year_text, c.month, m[1] == "1") if c.month is not None else None
 
 
 @_rule(r"(\d{1,2})\s+ngày\s+(đầu|cuối)(?:\s+của)?\s+(?:tháng\s+(\d{1,2})|năm)(?:" + _YR + r")?")

@@ -223,6 +223,8 @@ def _denominator(text: str, items: list[Item], indicator: Item) -> bool:
             and _SHARE_LEAD.search(text, max(0, value.start - 16), value.start) is not None)
 
 
+#: a figure in parentheses right after its TIME (``năm 2019 (10,87 tỷ USD)``)
+_TIME_THEN_FIGURE = re.compile(r"\s*\(\s*(?:với\s+|là\s+|đạt\s+)?")
 #: what may stand between a value and its own TIME right after it (``61,4% cuối năm 2017``: the
 #: edge words stay outside the TIME by C28)
 _TIME_AFTER_VALUE = re.compile(r"^\s*(?:(?:trong|của|vào|tại|hồi)\s*)?(?:(?:cuối|đầu)\s*)?$")
@@ -236,7 +238,7 @@ def _time(text: str, items: list[Item], quantity: Item, head_end: int) -> Item |
     """The value's TIME: one right after it (``3,6 triệu tấn năm 2008``), else the nearest of its
     clause before it, else after it, else a fronted one; a TIME after ``so với`` is what the value
     is compared with, not when it was measured."""
-    own = [i for i in items if i.label == "TIME" and i.end <= quantity.start and re.fullmatch(r"\s*\(\s*(?:với\s+|là\s+|đạt\s+)?", text[i.end : quantity.start])]
+    own = [i for i in items if i.label == "TIME" and i.end <= quantity.start and _TIME_THEN_FIGURE.fullmatch(text[i.end : quantity.start])]
     if own:
         return own[-1]  # ``mức thặng dư năm 2019 (10,87 tỷ USD)``: the figure of that TIME, compared or not
     same_clause = [
@@ -320,7 +322,7 @@ _NAME_TO_TITLE = re.compile(
     re.IGNORECASE,
 )
 #: a name after a verb of holding office, further away: ``ông X là người nhiều năm giữ chức``
-_HOLDING_VERB = re.compile(r"\b(?:giữ chức|nhậm chức|phụ trách|nhận nhiệm vụ|giữ cương vị|làm|là)\b", re.IGNORECASE)
+HOLDING_VERB = re.compile(r"\b(?:giữ chức|nhậm chức|phụ trách|nhận nhiệm vụ|giữ cương vị|làm|là)\b", re.IGNORECASE)
 HOLDING_WITHIN = 60
 #: most characters between an ORG and the office it is the organization of, when not adjacent
 SENTENCE_ORG_WITHIN = 40
@@ -396,7 +398,7 @@ def _name_before(text: str, items: list[Item], title: Item, officials: list[Item
     names = [o for o in officials if o.end <= title.start]
     if names and title.start - names[-1].end <= HOLDING_WITHIN:
         between = text[names[-1].end : title.start]
-        if _HOLDING_VERB.search(between) and not any(i.label in ("OFFICIAL", "TITLE") for i in previous if i.start >= names[-1].end):
+        if HOLDING_VERB.search(between) and not any(i.label in ("OFFICIAL", "TITLE") for i in previous if i.start >= names[-1].end):
             return names[-1]
     return None
 

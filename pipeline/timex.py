@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from .errors import Errors, VnieError
 from .extensions import SPAN_ATTRS_ATTR, SPAN_GROUP, TEXT_CACHE_SIZE, doc_text, register
 from .patterns import prefiltered
-from .periods import _COUNT_WORDS, is_period, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
+from .periods import _COUNT_WORDS, is_period, month_half, month_span, PeriodContext, normalize_basis, normalize_period, shift_period
 from .serialization import ConfigSerializable
 from .tokenizer import token_offsets
 
@@ -550,12 +550,7 @@ def _half_of(which: str, previous: str | None, context: PeriodContext) -> str | 
     if which == "này":
         return previous if named is not None and named[3] else None
     year, month = (named[1], int(named[2])) if named is not None else (context.year_text, context.month)
-    if month is None:
-        return None
-    if which == "1":
-        return f"{year}-{month:02d}-01/{year}-{month:02d}-15"
-    last = calendar.monthrange(2000 if year == "XXXX" else int(year), month)[1]
-    return f"{year}-{month:02d}-16/{year}-{month:02d}-{last:02d}"
+    return month_half(year, month, which == "1") if month is not None else None
 
 
 def _resolve(phrase: str, dates: DocumentDates, previous: str | None) -> str | None:
@@ -638,7 +633,6 @@ class TimeRuler(ConfigSerializable):
             raise VnieError(Errors.E015.format(component=self.name, keys=sorted(unknown)))
         self.spans_key = config.get("spans_key", SPAN_GROUP)
         self.use_date_line = bool(config.get("use_date_line", True))
-
 
 
 def _years_only(text: str) -> DocumentDates:

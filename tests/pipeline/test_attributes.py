@@ -317,3 +317,22 @@ def test_factory_in_default_pipeline(nlp):
 )
 def test_chi_tieu_as_plan_or_measure(text, status):
     assert clause_status(text, text.index("5 tỷ"), 0, "2019", 2019) == status
+
+
+@pytest.mark.parametrize(
+    "headline_value,bound,body_value,period",
+    [
+        (19.5e9, None, 19.5e9, "2020-01/2020-10"),  # the same figure
+        (18e9, ">", 18.72e9, "2020-01/2020-10"),  # ``hơn 18 tỷ USD``: a rounding down of the body's
+        (7e9, None, 19.5e9, "2020"),  # no body figure it repeats: the report's year
+        (18e9, ">", 25e9, "2020"),  # too far above to be a rounding
+    ],
+)
+def test_a_headline_figure_takes_the_period_of_the_body_figure_it_repeats(doc_with_spans, headline_value, bound, body_value, period):
+    def value(v, b):
+        return {**_attrs(Q, "level"), "value": v, "unit": "USD", "bound": b}
+
+    text = "Xuất siêu kỷ lục 19,5 tỷ USD\nNăm 2020 tăng. Tính chung 10 tháng năm 2020, xuất siêu 20 tỷ USD."
+    doc = doc_with_spans(text, [("19,5 tỷ USD", Q, value(headline_value, bound)), ("Năm 2020", "TIME", {"period": "2020"}),
+                                ("10 tháng năm 2020", "TIME", {"period": "2020-01/2020-10"}), ("20 tỷ USD", Q, value(body_value, None))])
+    assert _resolved(doc)[0] == ("19,5 tỷ USD", period, "actual")
